@@ -1,0 +1,38 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig, ConfigModule, DatabaseModule, PubSubModule } from '@accord/common';
+import { AuditModule } from '@accord/audit';
+import { AuthModule, AuthService } from '@accord/auth';
+import { ParticipantsModule } from '@accord/participants';
+import { dataSourceOptions } from './database/data-source-options';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthController } from './health/health.controller';
+import { SeedModule } from './seed/seed.module';
+
+@Module({})
+export class AppModule {
+  /** `databaseUrl`: DATABASE_URL, or the embedded server's once it is up. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(dataSourceOptions(databaseUrl)),
+        PubSubModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [ModuleRef, AuthService],
+          useFactory: graphqlOptions,
+        }),
+        AuditModule,
+        AuthModule,
+        ParticipantsModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+
+/** Options shared by the app and the migration tools; the URL is the only thing that varies. */
+export function dataSourceOptions(url: string): DataSourceOptions & { url: string } {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: [join(__dirname, '..', 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    uuidExtension: 'pgcrypto',
+    poolSize: 20,
+    logging: ['error', 'warn', 'migration'],
+  };
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, TransactionHost, TypeOrmAdapter } from '@accord/common';
+import { UsersService } from '@accord/auth';
+import { DemoLogin, ParticipantsSeed } from './participants.seed';
+
+export type { DemoLogin };
+
+/** Runs at start: the admin from ADMIN_EMAIL, then (with SEED_DEMO) the Pall Mall demo data, once. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly participants: ParticipantsSeed,
+    private readonly txHost: TransactionHost<TypeOrmAdapter>,
+  ) {}
+
+  async run(): Promise<DemoLogin[]> {
+    if (
+      this.config.admin &&
+      (await this.users.ensureAdmin(this.config.admin.email, this.config.admin.password))
+    ) {
+      this.logger.log(`Created admin ${this.config.admin.email}`);
+    }
+    if (!this.config.seedDemo) return [];
+    if (await this.participants.alreadySeeded()) return this.participants.logins();
+    // One transaction: a start interrupted half-way leaves no half-seeded demo behind.
+    const logins = await this.txHost.withTransaction(async () => {
+      const { logins } = await this.participants.seed();
+      return logins;
+    });
+    this.logger.log('Seeded the Pall Mall demo data');
+    return logins;
+  }
+}

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@accord/common';
+import { AuditModule } from '@accord/audit';
+import { AccessGuard } from './access.guard';
+import { AuditEventActorResolver } from './audit-event-actor.resolver';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { UserByIdLoader } from './loaders/user-by-id.loader';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordHasher } from './password-hasher';
+import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity]),
+    AuditModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  providers: [
+    UsersRepository,
+    UsersService,
+    AuthService,
+    PasswordHasher,
+    LoginRateLimiter,
+    JwtStrategy,
+    UserByIdLoader,
+    AuthResolver,
+    UsersResolver,
+    AuditEventActorResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService, AuthService, UserByIdLoader],
+})
+export class AuthModule {}

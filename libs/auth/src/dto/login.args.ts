@@ -1,0 +1,16 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { TEXT_LIMITS } from '@accord/common';
+import { IsString, MaxLength } from 'class-validator';
+
+@ArgsType()
+export class LoginArgs {
+  @Field()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.email)
+  email: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.password)
+  password: string;
+}

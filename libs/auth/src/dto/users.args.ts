@@ -1,0 +1,17 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+@ArgsType()
+export class UsersArgs {
+  @Field(() => Int, { defaultValue: 50 })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'The email of the last user seen' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  after?: string | null;
+}

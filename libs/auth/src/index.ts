@@ -1,0 +1,11 @@
+export * from './auth.module';
+export * from './auth.service';
+export * from './users.service';
+export * from './user.entity';
+export * from './models/user.model';
+export * from './loaders/user-by-id.loader';
+export { MIN_PASSWORD_LENGTH } from './password-hasher';
+export { LOGIN_LIMITS } from './login-rate-limiter';
+export { AuthResolver } from './auth.resolver';
+export { UsersResolver } from './users.resolver';
+export { AuditEventActorResolver } from './audit-event-actor.resolver';

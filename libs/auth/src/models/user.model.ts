@@ -1,0 +1,40 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { PlatformRole } from '@accord/common';
+import { UserEntity } from '../user.entity';
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => PlatformRole)
+  platformRole: PlatformRole;
+
+  @Field(() => Date, { nullable: true, description: 'Set when an admin disabled the account' })
+  disabledAt: Date | null;
+
+  static from(entity: UserEntity): UserModel {
+    return Object.assign(new UserModel(), {
+      id: entity.id,
+      email: entity.email,
+      displayName: entity.displayName,
+      platformRole: entity.platformRole,
+      disabledAt: entity.disabledAt,
+    });
+  }
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field()
+  accessToken: string;
+
+  @Field(() => UserModel)
+  user: UserModel;
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost, TypeOrmAdapter } from '@accord/common';
+import { In } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly txHost: TransactionHost<TypeOrmAdapter>) {}
+
+  private get repo() {
+    return this.txHost.tx.getRepository(UserEntity);
+  }
+
+  getById(id: string): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  getByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.repo.findBy({ id: In([...ids]) });
+  }
+
+  getByEmail(email: string): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ email });
+  }
+
+  /** The only read that includes the password hash. */
+  getCredentials(email: string): Promise<UserEntity | null> {
+    return this.repo
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+  }
+
+  create(
+    user: Pick<UserEntity, 'email' | 'displayName' | 'passwordHash' | 'platformRole'>,
+  ): Promise<UserEntity> {
+    return this.repo.save(this.repo.create(user));
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<UserEntity, 'platformRole' | 'disabledAt'>>,
+  ): Promise<void> {
+    await this.repo.update({ id }, changes);
+  }
+
+  list(limit: number, afterEmail: string | null): Promise<UserEntity[]> {
+    const query = this.repo.createQueryBuilder('u').orderBy('u.email', 'ASC').take(limit);
+    if (afterEmail) query.where('u.email > :afterEmail', { afterEmail });
+    return query.getMany();
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  DomainException,
+  PlatformRole,
+  TransactionHost,
+  TypeOrmAdapter,
+} from '@accord/common';
+import { AuditService } from '@accord/audit';
+import { assertCan } from '@accord/policy';
+import { CreateUserInput } from './dto/create-user.input';
+import { PasswordHasher } from './password-hasher';
+import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+export type NewUser = Pick<CreateUserInput, 'email' | 'displayName' | 'password' | 'platformRole'>;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly txHost: TransactionHost<TypeOrmAdapter>,
+  ) {}
+
+  async create(actor: Actor | null, input: NewUser): Promise<UserEntity> {
+    assertCan(actor, 'user.create', { platformRole: input.platformRole });
+    return this.insert(actor, input);
+  }
+
+  /** Boot-time: the admin named by ADMIN_EMAIL, created once if no user has that email. */
+  async ensureAdmin(email: string, password: string): Promise<boolean> {
+    if (await this.findByEmail(email)) return false;
+    await this.provision({
+      email,
+      password,
+      displayName: 'Administrator',
+      platformRole: PlatformRole.ADMIN,
+    });
+    return true;
+  }
+
+  /** Boot-time creation with no caller (the configured admin, the demo users); audited as the system. */
+  provision(input: NewUser): Promise<UserEntity> {
+    return this.insert(null, input);
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.getByEmail(email.trim().toLowerCase());
+  }
+
+  getById(id: string): Promise<UserEntity | null> {
+    return this.users.getById(id);
+  }
+
+  list(actor: Actor | null, first: number, after: string | null): Promise<UserEntity[]> {
+    assertCan(actor, 'user.list', {});
+    return this.users.list(first, after);
+  }
+
+  async setDisabled(actor: Actor | null, userId: string, disabled: boolean): Promise<UserEntity> {
+    assertCan(actor, 'user.disable', { userId });
+    return this.change(actor, userId, disabled ? 'user.disabled' : 'user.enabled', {
+      disabledAt: disabled ? new Date() : null,
+    });
+  }
+
+  async setRole(
+    actor: Actor | null,
+    userId: string,
+    platformRole: PlatformRole,
+  ): Promise<UserEntity> {
+    assertCan(actor, 'user.setRole', { userId });
+    return this.change(actor, userId, 'user.roleChanged', { platformRole });
+  }
+
+  private async change(
+    actor: Actor | null,
+    userId: string,
+    action: string,
+    changes: Partial<Pick<UserEntity, 'platformRole' | 'disabledAt'>>,
+  ): Promise<UserEntity> {
+    return this.txHost.withTransaction(async () => {
+      if (!(await this.users.getById(userId))) throw DomainException.notFound('User', 'userId');
+      await this.users.update(userId, changes);
+      await this.audit.record(actor, {
+        action,
+        entityType: 'User',
+        entityId: userId,
+        details: { ...changes },
+      });
+      return (await this.users.getById(userId))!;
+    });
+  }
+
+  private async insert(actor: Actor | null, input: NewUser): Promise<UserEntity> {
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.txHost.withTransaction(async () => {
+      if (await this.users.getByEmail(email)) {
+        throw DomainException.conflict('A user with this email already exists', { field: 'email' });
+      }
+      const user = await this.users.create({
+        email,
+        displayName: input.displayName.trim(),
+        passwordHash,
+        platformRole: input.platformRole,
+      });
+      await this.audit.record(actor, {
+        action: 'user.created',
+        entityType: 'User',
+        entityId: user.id,
+        details: { email, platformRole: user.platformRole },
+      });
+      return user;
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { DataSourceOptions } from 'typeorm';
+import { DATABASE_URL } from './database.tokens';
+
+/**
+ * TypeORM on PostgreSQL with migrations run at start (never synchronize), and one transaction
+ * mechanism for the whole app: @nestjs-cls/transactional, so that a change and its audit event
+ * commit together.
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DataSourceOptions & { url: string }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...options, migrationsRun: true, synchronize: false }),
+        ClsModule.forRoot({
+          global: true,
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
+        }),
+      ],
+      providers: [{ provide: DATABASE_URL, useValue: options.url }],
+      exports: [DATABASE_URL],
+    };
+  }
+}

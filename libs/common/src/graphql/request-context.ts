@@ -1,0 +1,8 @@
+import { Actor } from '../auth/actor';
+import { RequestLoaders } from '../loaders/request-loaders';
+
+/** What every GraphQL resolver finds in its context, over HTTP and over graphql-ws alike. */
+export interface GraphQLRequestContext {
+  req: { user?: Actor | null; headers?: Record<string, unknown>; ip?: string };
+  loaders: RequestLoaders;
+}

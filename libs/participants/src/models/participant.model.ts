@@ -1,0 +1,71 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DelegationRole, PageInfo, ParticipantKind } from '@accord/common';
+import { ParticipantEntity } from '../participant.entity';
+
+@ObjectType('Participant')
+export class ParticipantModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ParticipantKind)
+  kind: ParticipantKind;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  shortName: string | null;
+
+  @Field(() => String, { nullable: true })
+  countryCode: string | null;
+
+  static from(entity: ParticipantEntity): ParticipantModel {
+    return Object.assign(new ParticipantModel(), {
+      id: entity.id,
+      kind: entity.kind,
+      name: entity.name,
+      shortName: entity.shortName,
+      countryCode: entity.countryCode,
+    });
+  }
+}
+
+@ObjectType('ParticipantEdge')
+export class ParticipantEdge {
+  @Field(() => ParticipantModel)
+  node: ParticipantModel;
+
+  @Field()
+  cursor: string;
+}
+
+@ObjectType('ParticipantConnection')
+export class ParticipantConnection {
+  @Field(() => [ParticipantEdge])
+  edges: ParticipantEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+/** A user's place in a delegation, seen from the user (User.delegation). */
+@ObjectType('DelegationMembership')
+export class DelegationMembershipModel {
+  participantId: string;
+
+  @Field(() => DelegationRole)
+  role: DelegationRole;
+}
+
+/** A member, seen from the delegation (Participant.members). */
+@ObjectType('DelegationMember')
+export class DelegationMemberModel {
+  userId: string;
+  participantId: string;
+
+  @Field(() => DelegationRole)
+  role: DelegationRole;
+}

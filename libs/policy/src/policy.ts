@@ -1,0 +1,36 @@
+import { Actor, DomainException } from '@accord/common';
+import { AuditResources, auditRules } from './audit.rules';
+import { ParticipantResources, participantRules } from './participants.rules';
+import { RuleSet } from './rule';
+import { UserResources, userRules } from './users.rules';
+
+/** Every action of the platform with the resource its rule looks at. */
+export type PolicyResources = UserResources & ParticipantResources & AuditResources;
+export type Action = keyof PolicyResources;
+
+const RULES: RuleSet<PolicyResources> = {
+  ...userRules,
+  ...participantRules,
+  ...auditRules,
+};
+
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+/** The single permission check: a pure function of caller, action and resource. */
+export function can<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  resource: PolicyResources[A],
+): boolean {
+  return RULES[action](actor, resource);
+}
+
+/** Throws UNAUTHENTICATED for an anonymous caller and FORBIDDEN for a signed-in one. */
+export function assertCan<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  resource: PolicyResources[A],
+): void {
+  if (can(actor, action, resource)) return;
+  throw actor ? DomainException.forbidden() : DomainException.unauthenticated();
+}

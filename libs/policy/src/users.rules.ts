@@ -1,0 +1,20 @@
+import { PlatformRole } from '@accord/common';
+import { isAdmin, isStaff } from './roles';
+import { RuleSet } from './rule';
+
+export interface UserResources {
+  /** The platform role the new user would get. */
+  'user.create': { platformRole: PlatformRole };
+  'user.list': Record<string, never>;
+  'user.disable': { userId: string };
+  'user.setRole': { userId: string };
+}
+
+export const userRules: RuleSet<UserResources> = {
+  // The secretariat invites delegates; only an admin creates staff.
+  'user.create': (actor, { platformRole }) =>
+    isAdmin(actor) || (isStaff(actor) && platformRole === PlatformRole.NONE),
+  'user.list': (actor) => isStaff(actor),
+  'user.disable': (actor, { userId }) => isAdmin(actor) && actor.id !== userId,
+  'user.setRole': (actor, { userId }) => isAdmin(actor) && actor.id !== userId,
+};

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AppConfig, loadConfig } from '@accord/common';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase } from './test-database';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; field?: string; [key: string]: unknown };
+  }[];
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: Server;
+  dataSource: DataSource;
+  databaseUrl: string;
+  /** http://127.0.0.1:<port> of this app (it listens, for WebSocket tests). */
+  baseUrl: string;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
+  tokenFor(userId: string): string;
+  get<T>(type: new (...args: never[]) => T): T;
+  close(): Promise<void>;
+}
+
+/** The real app on its own fresh database (a copy of the migrated template). */
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  database?: { url: string; drop(): Promise<void> },
+): Promise<TestApp> {
+  const db = database ?? (await createTestDatabase());
+  const config: AppConfig = {
+    ...loadConfig({
+      DATABASE_URL: db.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'error',
+    }),
+    ...overrides,
+  };
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url), {
+    logger: ['error'],
+    bodyParser: false,
+  });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const http = app.getHttpServer() as Server;
+  const { port } = http.address() as AddressInfo;
+  const jwt = app.get(JwtService);
+  return {
+    app,
+    http,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    databaseUrl: db.url,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async gql(query, variables = {}, token = null) {
+      const req = request(http).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return { status: res.status, data: res.body.data ?? null, errors: res.body.errors };
+    },
+    tokenFor: (userId) => jwt.sign({ sub: userId }),
+    get: (type) => app.get(type),
+    async close() {
+      await app.close();
+      if (!database) await db.drop();
+    },
+  };
+}
