@@ -5,7 +5,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule, DatabaseModule, PubSubModule } from '@accord/common';
 import { AuditModule } from '@accord/audit';
 import { AuthModule, AuthService } from '@accord/auth';
+import { DraftingModule } from '@accord/drafting';
+import { MeetingsModule } from '@accord/meetings';
 import { ParticipantsModule } from '@accord/participants';
+import { SignaturesModule } from '@accord/signatures';
 import { dataSourceOptions } from './database/data-source-options';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
@@ -30,6 +33,9 @@ export class AppModule {
         AuditModule,
         AuthModule,
         ParticipantsModule,
+        DraftingModule,
+        SignaturesModule,
+        MeetingsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -25,3 +25,4 @@ export * from './database/embedded-database';
 export * from './database/transaction-host';
 export * from './database/free-port';
 export * from './text/text-limits';
+export * from './ports/signatories-lookup';

@@ -1,3 +1,6 @@
 export * from './policy';
 export * from './roles';
 export * from './rule';
+export type { DocumentRef } from './drafting.rules';
+export { isEligibleMember } from './drafting.rules';
+export type { SigningRef } from './signatures.rules';

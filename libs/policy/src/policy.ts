@@ -1,17 +1,25 @@
 import { Actor, DomainException } from '@accord/common';
 import { AuditResources, auditRules } from './audit.rules';
+import { DraftingResources, draftingRules } from './drafting.rules';
 import { ParticipantResources, participantRules } from './participants.rules';
 import { RuleSet } from './rule';
+import { SignatureResources, signatureRules } from './signatures.rules';
 import { UserResources, userRules } from './users.rules';
 
 /** Every action of the platform with the resource its rule looks at. */
-export type PolicyResources = UserResources & ParticipantResources & AuditResources;
+export type PolicyResources = UserResources &
+  ParticipantResources &
+  AuditResources &
+  DraftingResources &
+  SignatureResources;
 export type Action = keyof PolicyResources;
 
 const RULES: RuleSet<PolicyResources> = {
   ...userRules,
   ...participantRules,
   ...auditRules,
+  ...draftingRules,
+  ...signatureRules,
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -15,6 +15,6 @@ export const userRules: RuleSet<UserResources> = {
   'user.create': (actor, { platformRole }) =>
     isAdmin(actor) || (isStaff(actor) && platformRole === PlatformRole.NONE),
   'user.list': (actor) => isStaff(actor),
-  'user.disable': (actor, { userId }) => isAdmin(actor) && actor.id !== userId,
-  'user.setRole': (actor, { userId }) => isAdmin(actor) && actor.id !== userId,
+  'user.disable': (actor, { userId }) => isAdmin(actor) && actor?.id !== userId,
+  'user.setRole': (actor, { userId }) => isAdmin(actor) && actor?.id !== userId,
 };

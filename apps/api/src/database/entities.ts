@@ -1,6 +1,9 @@
 import { AuditEventEntity } from '@accord/audit';
 import { UserEntity } from '@accord/auth';
+import { DRAFTING_ENTITIES } from '@accord/drafting';
+import { MEETING_ENTITIES } from '@accord/meetings';
 import { DelegationMembershipEntity, ParticipantEntity } from '@accord/participants';
+import { SIGNATURE_ENTITIES } from '@accord/signatures';
 
 /** Every entity of every library: the app's data source and the migration tools use this list. */
 export const ENTITIES = [
@@ -8,4 +11,7 @@ export const ENTITIES = [
   ParticipantEntity,
   DelegationMembershipEntity,
   AuditEventEntity,
+  ...DRAFTING_ENTITIES,
+  ...MEETING_ENTITIES,
+  ...SIGNATURE_ENTITIES,
 ];

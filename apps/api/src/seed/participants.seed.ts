@@ -111,8 +111,16 @@ export class ParticipantsSeed {
         role,
       });
     }
+    const users = new Map<string, Actor>();
+    for (const [email, id] of created) users.set(email, (await this.auth.actorFor(id))!);
     return {
-      context: { secretariat, participantIds: ids },
+      context: {
+        secretariat,
+        users,
+        participantIds: ids,
+        meetingIds: new Map(),
+        documentIds: new Map(),
+      },
       logins: this.logins(),
     };
   }

@@ -27,8 +27,10 @@ export class SeedService {
     if (!this.config.seedDemo) return [];
     if (await this.participants.alreadySeeded()) return this.participants.logins();
     // One transaction: a start interrupted half-way leaves no half-seeded demo behind.
+    // Steps in order: participants and users; meetings; documents; signatures; agendas.
     const logins = await this.txHost.withTransaction(async () => {
-      const { logins } = await this.participants.seed();
+      const { context, logins } = await this.participants.seed();
+      void context;
       return logins;
     });
     this.logger.log('Seeded the Pall Mall demo data');

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { AmendmentStatus, DocumentStatus, TransactionHost, TypeOrmAdapter } from '@accord/common';
+import { In, IsNull } from 'typeorm';
+import { AmendmentEntity } from './amendment.entity';
+import { ClauseEntity } from './clause.entity';
+import { DocumentVersionEntity } from './document-version.entity';
+import { DocumentEntity } from './document.entity';
+
+/** Reads of documents, clauses and versions shared by the drafting service and DocumentsReader. */
+@Injectable()
+export class DocumentReadsRepository {
+  constructor(private readonly txHost: TransactionHost<TypeOrmAdapter>) {}
+
+  private get manager() {
+    return this.txHost.tx;
+  }
+
+  getById(id: string): Promise<DocumentEntity | null> {
+    return this.manager.getRepository(DocumentEntity).findOneBy({ id });
+  }
+
+  getByIds(ids: readonly string[]): Promise<DocumentEntity[]> {
+    return this.manager.getRepository(DocumentEntity).findBy({ id: In([...ids]) });
+  }
+
+  getBySlug(slug: string): Promise<DocumentEntity | null> {
+    return this.manager.getRepository(DocumentEntity).findOneBy({ slug });
+  }
+
+  listByStatus(statuses: readonly DocumentStatus[] | null): Promise<DocumentEntity[]> {
+    return this.manager.getRepository(DocumentEntity).find({
+      where: statuses ? { status: In([...statuses]) } : {},
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** The live clauses of several documents, each document's in position order. */
+  liveClauses(documentIds: readonly string[]): Promise<ClauseEntity[]> {
+    return this.manager.getRepository(ClauseEntity).find({
+      where: { documentId: In([...documentIds]), deletedAt: IsNull() },
+      order: { documentId: 'ASC', position: 'ASC' },
+    });
+  }
+
+  proposedAmendments(documentIds: readonly string[]): Promise<AmendmentEntity[]> {
+    return this.manager.getRepository(AmendmentEntity).find({
+      where: { documentId: In([...documentIds]), status: AmendmentStatus.PROPOSED },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  getVersion(documentId: string, number: number): Promise<DocumentVersionEntity | null> {
+    return this.manager.getRepository(DocumentVersionEntity).findOneBy({ documentId, number });
+  }
+}

@@ -1,0 +1,48 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DocumentKind, DocumentStatus, ParticipantKind } from '@accord/common';
+import { DocumentEntity } from '../document.entity';
+
+/** Scalar fields; clauses, amendments, versions, signatures… are resolved by their own resolvers. */
+@ObjectType('Document')
+export class DocumentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => DocumentKind)
+  kind: DocumentKind;
+
+  @Field(() => DocumentStatus)
+  status: DocumentStatus;
+
+  @Field(() => [ParticipantKind])
+  eligibleKinds: ParticipantKind[];
+
+  @Field(() => Int, { description: 'Number of the latest DocumentVersion' })
+  version: number;
+
+  @Field(() => Date, { nullable: true })
+  adoptedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  adoptedHash: string | null;
+
+  static from(entity: DocumentEntity): DocumentModel {
+    return Object.assign(new DocumentModel(), {
+      id: entity.id,
+      slug: entity.slug,
+      title: entity.title,
+      kind: entity.kind,
+      status: entity.status,
+      eligibleKinds: entity.eligibleKinds,
+      version: entity.currentVersion,
+      adoptedAt: entity.adoptedAt,
+      adoptedHash: entity.adoptedHash,
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export * from './meetings.module';
+export * from './meeting.entity';
+export * from './meeting-host.entity';
+export * from './invitation.entity';
+export * from './action-item.entity';
+export * from './agenda.entity';

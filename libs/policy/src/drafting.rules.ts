@@ -1,0 +1,74 @@
+import { Actor, DelegationRole, DocumentStatus, ParticipantKind } from '@accord/common';
+
+import { isStaff } from './roles';
+import { RuleSet } from './rule';
+
+/** What the rules need to know of a document. */
+export interface DocumentRef {
+  status: DocumentStatus;
+  eligibleKinds: ParticipantKind[];
+}
+
+const PUBLIC_STATUSES = [
+  DocumentStatus.ADOPTED,
+  DocumentStatus.OPEN_FOR_SIGNATURE,
+  DocumentStatus.CLOSED,
+];
+
+/** A member of a participant whose kind may read the draft (observers included). */
+export function isEligibleMember(actor: Actor | null, document: DocumentRef): boolean {
+  return !!actor?.membership && document.eligibleKinds.includes(actor.membership.participantKind);
+}
+
+/** A head of delegation or delegate of an eligible participant: those who may write. */
+function isEligibleWriter(actor: Actor | null, document: DocumentRef): boolean {
+  return isEligibleMember(actor, document) && actor!.membership!.role !== DelegationRole.OBSERVER;
+}
+
+function isWriterFor(actor: Actor | null, participantId: string): boolean {
+  return (
+    actor?.membership?.participantId === participantId &&
+    actor.membership.role !== DelegationRole.OBSERVER
+  );
+}
+
+export interface DraftingResources {
+  'document.read': DocumentRef;
+  'document.create': Record<string, never>;
+  /** Every lifecycle step: openNegotiation, adoptDocument, openForSignature, closeDocument. */
+  'document.transition': DocumentRef;
+  /** addClause, updateClause, deleteClause: direct edits, only while DRAFT. */
+  'clause.edit': DocumentRef;
+  'amendment.propose': DocumentRef;
+  'amendment.cosponsor': DocumentRef & { proposerId: string };
+  'amendment.withdraw': DocumentRef & { proposerId: string };
+  'amendment.decide': DocumentRef;
+  'comment.add': DocumentRef;
+  'comment.resolve': DocumentRef & { authorId: string };
+}
+
+export const draftingRules: RuleSet<DraftingResources> = {
+  // Drafts: the secretariat and eligible participants' members; the public once adopted.
+  'document.read': (actor, doc) =>
+    PUBLIC_STATUSES.includes(doc.status) || isStaff(actor) || isEligibleMember(actor, doc),
+  'document.create': (actor) => isStaff(actor),
+  'document.transition': (actor) => isStaff(actor),
+  'clause.edit': (actor, doc) =>
+    doc.status === DocumentStatus.DRAFT && (isStaff(actor) || isEligibleWriter(actor, doc)),
+  // Amendments are a delegation's proposals: the secretariat decides them, it does not make them.
+  'amendment.propose': (actor, doc) =>
+    doc.status === DocumentStatus.NEGOTIATION && isEligibleWriter(actor, doc),
+  'amendment.cosponsor': (actor, doc) =>
+    doc.status === DocumentStatus.NEGOTIATION &&
+    isEligibleWriter(actor, doc) &&
+    actor!.membership!.participantId !== doc.proposerId,
+  'amendment.withdraw': (actor, doc) =>
+    doc.status === DocumentStatus.NEGOTIATION && isWriterFor(actor, doc.proposerId),
+  'amendment.decide': (actor, doc) => doc.status === DocumentStatus.NEGOTIATION && isStaff(actor),
+  'comment.add': (actor, doc) =>
+    (doc.status === DocumentStatus.DRAFT || doc.status === DocumentStatus.NEGOTIATION) &&
+    (isStaff(actor) || isEligibleWriter(actor, doc)),
+  'comment.resolve': (actor, doc) =>
+    (doc.status === DocumentStatus.DRAFT || doc.status === DocumentStatus.NEGOTIATION) &&
+    (isStaff(actor) || (isEligibleWriter(actor, doc) && actor?.id === doc.authorId)),
+};

@@ -1,0 +1,2 @@
+export * from './signatures.module';
+export * from './signature.entity';
