@@ -1,0 +1,23 @@
+import { Client } from 'pg';
+
+/**
+ * Counts the SQL statements sent to PostgreSQL while `fn` runs (every pooled connection is a
+ * pg Client). Used to prove that a read does not grow with the size of the data (no N+1).
+ */
+export async function countQueries<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; count: number; statements: string[] }> {
+  const original = Client.prototype.query;
+  const statements: string[] = [];
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string };
+    statements.push(typeof config === 'string' ? config : (config?.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof Client.prototype.query;
+  try {
+    const result = await fn();
+    return { result, count: statements.length, statements };
+  } finally {
+    Client.prototype.query = original;
+  }
+}
