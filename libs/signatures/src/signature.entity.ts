@@ -21,6 +21,8 @@ import {
   where: '"withdrawnAt" IS NULL',
 })
 @Index(['participantId'])
+// A document's signatories, withdrawn ones included, in the order they signed.
+@Index(['documentId', 'signedAt'])
 export class SignatureEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
