@@ -15,6 +15,9 @@ const PUBLIC_STATUSES = [
   DocumentStatus.CLOSED,
 ];
 
+/** Statuses in which the text is still being worked on (comments make sense). */
+const WORKING_STATUSES = [DocumentStatus.DRAFT, DocumentStatus.NEGOTIATION];
+
 /** A member of a participant whose kind may read the draft (observers included). */
 export function isEligibleMember(actor: Actor | null, document: DocumentRef): boolean {
   return !!actor?.membership && document.eligibleKinds.includes(actor.membership.participantKind);
@@ -25,15 +28,24 @@ function isEligibleWriter(actor: Actor | null, document: DocumentRef): boolean {
   return isEligibleMember(actor, document) && actor!.membership!.role !== DelegationRole.OBSERVER;
 }
 
-function isWriterFor(actor: Actor | null, participantId: string): boolean {
-  return (
-    actor?.membership?.participantId === participantId &&
-    actor.membership.role !== DelegationRole.OBSERVER
-  );
+/** A head of delegation or delegate of this participant, which must be eligible. */
+function isEligibleWriterFor(
+  actor: Actor | null,
+  document: DocumentRef,
+  participantId: string,
+): boolean {
+  return isEligibleWriter(actor, document) && actor!.membership!.participantId === participantId;
+}
+
+/** Those who may see the draft: the secretariat and eligible participants' members. */
+function isDraftReader(actor: Actor | null, document: DocumentRef): boolean {
+  return isStaff(actor) || isEligibleMember(actor, document);
 }
 
 export interface DraftingResources {
   'document.read': DocumentRef;
+  /** The negotiation record: amendments, comments, versions and diffs, whatever the status. */
+  'document.readHistory': DocumentRef;
   'document.create': Record<string, never>;
   /** Every lifecycle step: openNegotiation, adoptDocument, openForSignature, closeDocument. */
   'document.transition': DocumentRef;
@@ -42,6 +54,8 @@ export interface DraftingResources {
   'amendment.propose': DocumentRef;
   'amendment.cosponsor': DocumentRef & { proposerId: string };
   'amendment.withdraw': DocumentRef & { proposerId: string };
+  /** Bring a proposal up to date with its clause's current text. */
+  'amendment.rebase': DocumentRef & { proposerId: string };
   'amendment.decide': DocumentRef;
   'comment.add': DocumentRef;
   'comment.resolve': DocumentRef & { authorId: string };
@@ -50,7 +64,9 @@ export interface DraftingResources {
 export const draftingRules: RuleSet<DraftingResources> = {
   // Drafts: the secretariat and eligible participants' members; the public once adopted.
   'document.read': (actor, doc) =>
-    PUBLIC_STATUSES.includes(doc.status) || isStaff(actor) || isEligibleMember(actor, doc),
+    PUBLIC_STATUSES.includes(doc.status) || isDraftReader(actor, doc),
+  // The public reads the adopted text, not how it was negotiated.
+  'document.readHistory': (actor, doc) => isDraftReader(actor, doc),
   'document.create': (actor) => isStaff(actor),
   'document.transition': (actor) => isStaff(actor),
   'clause.edit': (actor, doc) =>
@@ -63,12 +79,13 @@ export const draftingRules: RuleSet<DraftingResources> = {
     isEligibleWriter(actor, doc) &&
     actor!.membership!.participantId !== doc.proposerId,
   'amendment.withdraw': (actor, doc) =>
-    doc.status === DocumentStatus.NEGOTIATION && isWriterFor(actor, doc.proposerId),
+    doc.status === DocumentStatus.NEGOTIATION && isEligibleWriterFor(actor, doc, doc.proposerId),
+  'amendment.rebase': (actor, doc) =>
+    doc.status === DocumentStatus.NEGOTIATION && isEligibleWriterFor(actor, doc, doc.proposerId),
   'amendment.decide': (actor, doc) => doc.status === DocumentStatus.NEGOTIATION && isStaff(actor),
   'comment.add': (actor, doc) =>
-    (doc.status === DocumentStatus.DRAFT || doc.status === DocumentStatus.NEGOTIATION) &&
-    (isStaff(actor) || isEligibleWriter(actor, doc)),
+    WORKING_STATUSES.includes(doc.status) && (isStaff(actor) || isEligibleWriter(actor, doc)),
   'comment.resolve': (actor, doc) =>
-    (doc.status === DocumentStatus.DRAFT || doc.status === DocumentStatus.NEGOTIATION) &&
+    WORKING_STATUSES.includes(doc.status) &&
     (isStaff(actor) || (isEligibleWriter(actor, doc) && actor?.id === doc.authorId)),
 };
