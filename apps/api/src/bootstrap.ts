@@ -37,6 +37,7 @@ export async function startApi(
   config: AppConfig,
   options: { listen?: boolean } = {},
 ): Promise<RunningApi> {
+  Logger.overrideLogger(logLevels(config.logLevel));
   const logger = new Logger('Accord');
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;

@@ -1,7 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { randomUUID } from 'node:crypto';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception';
 import { ErrorCode } from './error-code';
@@ -51,6 +51,14 @@ function fromDatabase(error: QueryFailedError): { code: ErrorCode; message: stri
   }
 }
 
+/** graphql-js names the offending input as `Variable "$input" got invalid value … at "input.kind"`. */
+function fieldOf(message: string): Record<string, string> {
+  const at = /at "([^"]+)"/.exec(message)?.[1];
+  const variable = /Variable "\$([^"]+)"/.exec(message)?.[1];
+  const field = at ?? variable;
+  return field ? { field } : {};
+}
+
 function build(
   formatted: GraphQLFormattedError,
   code: ErrorCode | string,
@@ -86,13 +94,18 @@ export function formatGraphQLError(
     if (mapped) return build(formatted, mapped.code, mapped.message);
   }
   const existing = formatted.extensions?.code;
-  if (
-    typeof existing === 'string' &&
-    REQUEST_ERROR_CODES.has(existing) &&
-    !(error instanceof QueryFailedError)
-  ) {
+  if (typeof existing === 'string' && REQUEST_ERROR_CODES.has(existing)) {
     const code = existing === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : existing;
-    return build(formatted, code, formatted.message);
+    return build(formatted, code, formatted.message, fieldOf(formatted.message));
+  }
+  // Raised by graphql-js before any resolver ran (variable coercion): the request was malformed.
+  if (error instanceof GraphQLError && !formatted.path && /^Variable "\$/.test(formatted.message)) {
+    return build(
+      formatted,
+      ErrorCode.BAD_USER_INPUT,
+      formatted.message,
+      fieldOf(formatted.message),
+    );
   }
   const correlationId = randomUUID();
   logger.error(
