@@ -1,6 +1,7 @@
 import { Actor, DomainException } from '@accord/common';
 import { AuditResources, auditRules } from './audit.rules';
 import { DraftingResources, draftingRules } from './drafting.rules';
+import { MeetingResources, meetingRules } from './meetings.rules';
 import { ParticipantResources, participantRules } from './participants.rules';
 import { RuleSet } from './rule';
 import { SignatureResources, signatureRules } from './signatures.rules';
@@ -11,7 +12,8 @@ export type PolicyResources = UserResources &
   ParticipantResources &
   AuditResources &
   DraftingResources &
-  SignatureResources;
+  SignatureResources &
+  MeetingResources;
 export type Action = keyof PolicyResources;
 
 const RULES: RuleSet<PolicyResources> = {
@@ -20,6 +22,7 @@ const RULES: RuleSet<PolicyResources> = {
   ...auditRules,
   ...draftingRules,
   ...signatureRules,
+  ...meetingRules,
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];
