@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@accord/common';
+import { DocumentsReader } from '@accord/drafting';
+import { MeetingByIdLoader } from '@accord/meetings';
+import { ParticipantByIdLoader } from '@accord/participants';
+import { signatoriesCsv } from './signatories-csv';
+import { SignaturesRepository } from './signatures.repository';
+
+/** The public list of a document's signatories, as CSV: four reads whatever its length. */
+@Injectable()
+export class SignatoriesService {
+  constructor(
+    private readonly signatures: SignaturesRepository,
+    private readonly documents: DocumentsReader,
+    private readonly participantLoader: ParticipantByIdLoader,
+    private readonly meetingLoader: MeetingByIdLoader,
+  ) {}
+
+  /** Null when there is no such document or the caller may not see it. */
+  async csv(
+    actor: Actor | null,
+    slug: string,
+    includeWithdrawn: boolean,
+  ): Promise<{ filename: string; body: string } | null> {
+    const document = await this.documents.getBySlug(slug);
+    if (!document || !this.documents.canRead(actor, document)) return null;
+    const signatures = (await this.signatures.ofDocuments([document.id])).filter(
+      (s) => includeWithdrawn || s.withdrawnAt === null,
+    );
+    const meetingIds = [...new Set(signatures.flatMap((s) => (s.meetingId ? [s.meetingId] : [])))];
+    const [participants, meetings] = await Promise.all([
+      this.participantLoader.create().loadMany(signatures.map((s) => s.participantId)),
+      this.meetingLoader.create().loadMany(meetingIds),
+    ]);
+    const meetingTitles = new Map(
+      meetings.flatMap((m) => (m && !(m instanceof Error) ? [[m.id, m.title] as const] : [])),
+    );
+    const rows = signatures.map((signature, i) => {
+      const participant = participants[i];
+      if (!participant || participant instanceof Error) {
+        throw new Error(`Participant ${signature.participantId} of a signature is missing`);
+      }
+      return {
+        participant: participant.name,
+        kind: participant.kind,
+        countryCode: participant.countryCode,
+        signedAt: signature.signedAt,
+        recorded: signature.recordedById !== null,
+        meeting: signature.meetingId ? (meetingTitles.get(signature.meetingId) ?? null) : null,
+        statement: signature.statement,
+        textHash: signature.textHash,
+        withdrawnAt: signature.withdrawnAt,
+        withdrawalReason: signature.withdrawalReason,
+      };
+    });
+    rows.sort(
+      (a, b) =>
+        a.participant.localeCompare(b.participant, 'en') ||
+        a.signedAt.getTime() - b.signedAt.getTime(),
+    );
+    return { filename: `${document.slug}-signatories.csv`, body: signatoriesCsv(rows) };
+  }
+}
