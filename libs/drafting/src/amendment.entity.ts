@@ -1,4 +1,4 @@
-import { AmendmentKind, AmendmentStatus } from '@accord/common';
+import { AmendmentKind, AmendmentStatus, ClauseKind } from '@accord/common';
 import { ParticipantEntity } from '@accord/participants';
 import {
   Column,
@@ -39,6 +39,10 @@ export class AmendmentEntity {
   /** The new text (REPLACE) or the inserted clause's text (INSERT_AFTER); null for DELETE. */
   @Column({ type: 'text', nullable: true })
   text: string | null;
+
+  /** The kind of the clause an INSERT_AFTER adds; null for REPLACE and DELETE. */
+  @Column({ type: 'enum', enum: ClauseKind, enumName: 'clause_kind', nullable: true })
+  clauseKind: ClauseKind | null;
 
   @Column({ type: 'text', nullable: true })
   rationale: string | null;

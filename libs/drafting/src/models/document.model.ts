@@ -32,6 +32,9 @@ export class DocumentModel {
   @Field(() => String, { nullable: true })
   adoptedHash: string | null;
 
+  @Field(() => Int, { nullable: true, description: 'The number of the version adopted' })
+  adoptedVersion: number | null;
+
   static from(entity: DocumentEntity): DocumentModel {
     return Object.assign(new DocumentModel(), {
       id: entity.id,
@@ -43,6 +46,7 @@ export class DocumentModel {
       version: entity.currentVersion,
       adoptedAt: entity.adoptedAt,
       adoptedHash: entity.adoptedHash,
+      adoptedVersion: entity.adoptedVersion,
     });
   }
 }

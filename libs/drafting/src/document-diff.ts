@@ -1,0 +1,71 @@
+import { ClauseChange, DiffOp } from '@accord/common';
+import { diffWords } from 'diff';
+
+export interface DiffableClause {
+  id: string;
+  number: string;
+  text: string;
+}
+
+export interface ClauseDiffResult {
+  clauseId: string;
+  /** The clause's number in the later text, or in the earlier one for a removed clause. */
+  number: string;
+  change: ClauseChange;
+  chunks: { op: DiffOp; text: string }[];
+}
+
+function compare(from: DiffableClause, to: DiffableClause): ClauseDiffResult {
+  if (from.text === to.text) {
+    return {
+      clauseId: to.id,
+      number: to.number,
+      change: ClauseChange.UNCHANGED,
+      chunks: [{ op: DiffOp.EQUAL, text: to.text }],
+    };
+  }
+  const chunks = diffWords(from.text, to.text).map((part) => ({
+    op: part.added ? DiffOp.INSERT : part.removed ? DiffOp.DELETE : DiffOp.EQUAL,
+    text: part.value,
+  }));
+  return { clauseId: to.id, number: to.number, change: ClauseChange.CHANGED, chunks };
+}
+
+const whole = (clause: DiffableClause, change: ClauseChange, op: DiffOp): ClauseDiffResult => ({
+  clauseId: clause.id,
+  number: clause.number,
+  change,
+  chunks: [{ op, text: clause.text }],
+});
+
+/**
+ * A word-level diff of two versions, clause by clause (matched by clause id), in the order of
+ * the later text, each removed clause shown where it stood in the earlier one. Clauses never
+ * change order (only insertions and removals), so one pass over both lists suffices.
+ */
+export function documentDiff(
+  from: readonly DiffableClause[],
+  to: readonly DiffableClause[],
+): ClauseDiffResult[] {
+  const fromIndex = new Map(from.map((clause, i) => [clause.id, i]));
+  const toIds = new Set(to.map((clause) => clause.id));
+  const removedUpTo = (end: number, start: number, out: ClauseDiffResult[]) => {
+    for (let i = start; i < end; i++) {
+      if (!toIds.has(from[i].id)) out.push(whole(from[i], ClauseChange.REMOVED, DiffOp.DELETE));
+    }
+  };
+  const result: ClauseDiffResult[] = [];
+  let next = 0;
+  for (const clause of to) {
+    const index = fromIndex.get(clause.id);
+    if (index === undefined) {
+      result.push(whole(clause, ClauseChange.ADDED, DiffOp.INSERT));
+      continue;
+    }
+    removedUpTo(index, next, result);
+    next = Math.max(next, index + 1);
+    result.push(compare(from[index], clause));
+  }
+  removedUpTo(from.length, next, result);
+  return result;
+}

@@ -1,0 +1,51 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, Loader } from '@accord/common';
+import { DocumentsService } from './documents.service';
+import { AmendmentStatusArgs } from './dto/amendment-status.args';
+import {
+  AmendmentsByDocumentLoader,
+  AmendmentsByDocumentLoaderInstance,
+} from './loaders/amendments-by-document.loader';
+import {
+  VersionsByDocumentLoader,
+  VersionsByDocumentLoaderInstance,
+} from './loaders/versions-by-document.loader';
+import { AmendmentModel } from './models/amendment.model';
+import { DocumentVersionModel } from './models/document-version.model';
+import { DocumentModel } from './models/document.model';
+
+/** Document.amendments and Document.versions: the negotiation record. */
+@Resolver(() => DocumentModel)
+export class DocumentHistoryResolver {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @ResolveField(() => [AmendmentModel], {
+    description: 'Empty for those who may not see the draft (the public, after adoption)',
+  })
+  async amendments(
+    @Parent() document: DocumentModel,
+    @CurrentUser() actor: Actor | null,
+    @Args() { status }: AmendmentStatusArgs,
+    @Loader(AmendmentsByDocumentLoader) amendments: AmendmentsByDocumentLoaderInstance,
+  ): Promise<AmendmentModel[]> {
+    if (!this.documents.canReadHistory(actor, document)) return [];
+    return (await amendments.load(document.id))
+      .filter((amendment) => !status || amendment.status === status)
+      .map(AmendmentModel.from);
+  }
+
+  @ResolveField(() => [DocumentVersionModel], {
+    description: 'Oldest first; those who may not see the draft see only the adopted version',
+  })
+  async versions(
+    @Parent() document: DocumentModel,
+    @CurrentUser() actor: Actor | null,
+    @Loader(VersionsByDocumentLoader) versions: VersionsByDocumentLoaderInstance,
+  ): Promise<DocumentVersionModel[]> {
+    const all = await versions.load(document.id);
+    const visible = this.documents.canReadHistory(actor, document)
+      ? all
+      : all.filter((version) => version.number === document.adoptedVersion);
+    return visible.map(DocumentVersionModel.from);
+  }
+}

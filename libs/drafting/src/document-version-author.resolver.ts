@@ -1,0 +1,17 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Loader } from '@accord/common';
+import { UserByIdLoader, UserByIdLoaderInstance, UserModel } from '@accord/auth';
+import { DocumentVersionModel } from './models/document-version.model';
+
+@Resolver(() => DocumentVersionModel)
+export class DocumentVersionAuthorResolver {
+  @ResolveField(() => UserModel, { nullable: true })
+  async createdBy(
+    @Parent() version: DocumentVersionModel,
+    @Loader(UserByIdLoader) users: UserByIdLoaderInstance,
+  ): Promise<UserModel | null> {
+    if (!version.createdById) return null;
+    const user = await users.load(version.createdById);
+    return user ? UserModel.from(user) : null;
+  }
+}
