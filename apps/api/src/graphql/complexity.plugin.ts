@@ -8,13 +8,13 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphq
  * Each selected field costs 1 (a field may declare more through its `complexity` extension):
  * this refuses alias floods and giant selections; list sizes are bounded by pagination.
  */
-export const MAX_QUERY_COMPLEXITY = 1000;
+export const MAX_QUERY_COMPLEXITY = 500;
 
 export function complexityPlugin(moduleRef: () => ModuleRef): ApolloServerPlugin {
   return {
-    requestDidStart: () =>
-      Promise.resolve({
-        didResolveOperation: ({ request, document }) => {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ request, document }) {
           const { schema } = moduleRef().get(GraphQLSchemaHost, { strict: false });
           const complexity = getComplexity({
             schema,
@@ -33,6 +33,7 @@ export function complexityPlugin(moduleRef: () => ModuleRef): ApolloServerPlugin
           }
           return Promise.resolve();
         },
-      }),
+      });
+    },
   };
 }
