@@ -69,7 +69,8 @@ export const AGENDA_MINUTES = {
 export const MIN_CLAUSE_MINUTES = 5;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const names = (list: Named[]) => list.map((p) => p.name).join(', ');
+/** Items start on a five-minute grid. */
+const ceilTo5 = (minutes: number) => Math.ceil(minutes / 5) * 5;
 
 function item(fields: Partial<PlannedItem> & Pick<PlannedItem, 'kind' | 'title' | 'minutes'>) {
   return {
@@ -98,7 +99,7 @@ export function buildAgenda(state: ProcessState): PlannedItem[] {
       kind: AgendaItemKind.OPENING,
       title: 'Opening of the meeting',
       participantIds: state.hosts.map((h) => h.id),
-      notes: state.hosts.length ? `Opening remarks by the hosts: ${names(state.hosts)}` : null,
+      notes: state.hosts.length ? 'Opening remarks by the hosts' : null,
       minutes: Math.min(
         AGENDA_MINUTES.openingMax,
         Math.max(1, state.hosts.length) * AGENDA_MINUTES.openingPerHost,
@@ -196,11 +197,11 @@ function signing(document: DocumentRef, pending: Named[]): PlannedItem {
     documentId: document.id,
     participantIds: pending.map((p) => p.id),
     notes: pending.length
-      ? `Invited participants that may sign and have not yet signed: ${names(pending)}`
+      ? `${plural(pending.length, 'invited participant')} may sign and ${pending.length === 1 ? 'has' : 'have'} not signed yet`
       : 'Every invited participant that may sign has signed',
     minutes: Math.min(
       AGENDA_MINUTES.signingMax,
-      AGENDA_MINUTES.signingBase + AGENDA_MINUTES.signingPerParticipant * pending.length,
+      ceilTo5(AGENDA_MINUTES.signingBase + AGENDA_MINUTES.signingPerParticipant * pending.length),
     ),
   });
 }

@@ -1,0 +1,141 @@
+import { AgendaItemKind, ParticipantKind } from '@accord/common';
+import * as nodeIcal from 'node-ical';
+import { pdfText } from '../../../../tests/support/pdf-text';
+import { buildAgenda } from './agenda-builder';
+import { renderAgendaICalendar } from './agenda-icalendar';
+import { renderAgendaMarkdown } from './agenda-markdown';
+import { renderAgendaPdf } from './agenda-pdf';
+import { scheduleAgenda } from './agenda-scheduler';
+import { AgendaView } from './agenda-view';
+
+const UK = { id: 'uk', name: 'United Kingdom', kind: ParticipantKind.STATE };
+const MX = { id: 'mx', name: 'Mexico', kind: ParticipantKind.STATE };
+
+/** Two days in London across the spring DST change, with a review and a signing. */
+function view(overrides: Partial<AgendaView> = {}): AgendaView {
+  const meeting = {
+    id: 'meeting-1',
+    title: 'Fourth Pall Mall Process meeting',
+    city: 'London',
+    venue: 'Lancaster House',
+    timezone: 'Europe/London',
+    startsAt: new Date('2026-03-28T09:00:00Z'),
+    endsAt: new Date('2026-03-29T16:00:00Z'),
+  };
+  const plan = buildAgenda({
+    hosts: [UK],
+    invited: [UK, MX],
+    actionItems: [{ title: 'Report on *export* controls', owner: MX }],
+    negotiation: [
+      { id: 'doc', title: 'Code of Practice for Industry', eligibleKinds: [ParticipantKind.STATE] },
+    ],
+    // Clause 2, then twelve more, so that the work runs into the second day.
+    openWork: [2, ...Array.from({ length: 12 }, (_v, k) => k + 3)].map((n) => ({
+      documentId: 'doc',
+      clauseId: `c${n}`,
+      number: String(n),
+      position: n,
+      openAmendments: 1,
+      openBrackets: 2,
+    })),
+    openForSignature: [
+      { id: 'decl', title: 'Declaration', eligibleKinds: [ParticipantKind.STATE] },
+    ],
+    signatories: new Map([['decl', new Set(['uk'])]]),
+    nextMeeting: null,
+  });
+  const { items, warnings } = scheduleAgenda(plan, meeting);
+  return {
+    meeting,
+    version: 3,
+    createdAt: new Date('2026-02-01T10:00:00Z'),
+    publishedAt: null,
+    items,
+    warnings,
+    participantNames: new Map([
+      ['uk', UK.name],
+      ['mx', MX.name],
+    ]),
+    ...overrides,
+  };
+}
+
+describe(renderAgendaMarkdown.name, () => {
+  it('lists the items by day with local times, sub-items indented, participants named and text escaped', () => {
+    const markdown = renderAgendaMarkdown(view());
+    expect(markdown).toContain('# Agenda: Fourth Pall Mall Process meeting');
+    expect(markdown).toContain(
+      'Lancaster House, London · Saturday 28 March 2026 to Sunday 29 March 2026',
+    );
+    expect(markdown).toContain('Version 3, draft (not published).');
+    expect(markdown).toContain('## Saturday 28 March 2026');
+    expect(markdown).toContain('- **09:00–09:10 1. Opening of the meeting**');
+    expect(markdown).toContain('  Hosts: United Kingdom');
+    expect(markdown).toMatch(/\n {2}- \*\*\d\d:\d\d–\d\d:\d\d 4\.1\. Clause 2\*\*/);
+    expect(markdown).toContain('Report on \\*export\\* controls (Mexico)');
+    expect(markdown).toContain('Expected to sign: Mexico');
+    expect(markdown).not.toContain('Scheduling notes');
+  });
+
+  it('says when it was published and adds the scheduling notes', () => {
+    const markdown = renderAgendaMarkdown(
+      view({
+        publishedAt: new Date('2026-03-01T12:00:00Z'),
+        warnings: ['Cut for lack of time: Clause 9'],
+      }),
+    );
+    expect(markdown).toContain('Version 3, published 1 March 2026.');
+    expect(markdown).toContain('## Scheduling notes\n\n- Cut for lack of time: Clause 9');
+  });
+});
+
+describe(renderAgendaICalendar.name, () => {
+  it('makes one event per item with the meeting’s TZID, a VTIMEZONE, and the right instants across DST', () => {
+    const v = view();
+    const text = renderAgendaICalendar(v);
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London');
+    expect(text).toMatch(/DTSTART;TZID=Europe\/London:20260328T090000/);
+    expect(text).toMatch(/DTSTAMP:20260201T100000Z/);
+    const events = Object.values(nodeIcal.sync.parseICS(text)).filter(
+      (c): c is nodeIcal.VEvent => c.type === 'VEVENT',
+    );
+    expect(events).toHaveLength(v.items.length);
+    events.forEach((event, k) => {
+      expect((event.start as Date & { tz?: string }).tz).toBe('Europe/London');
+      expect(event.start.toISOString()).toBe(v.items[k].startsAt);
+      expect(event.end.toISOString()).toBe(v.items[k].endsAt);
+    });
+    const secondDay = events.find((e) => e.start.toISOString().startsWith('2026-03-29'))!;
+    expect(secondDay.start.toISOString()).toBe('2026-03-29T08:00:00.000Z'); // 09:00 BST
+    const opening = events.find((e) => e.summary === '1. Opening of the meeting')!;
+    expect(opening.location).toBe('Lancaster House, London');
+    expect(opening.description).toContain('Hosts: United Kingdom');
+    expect(events.some((e) => e.summary === 'Lunch')).toBe(true);
+  });
+
+  it('uses the canonical TZID for a zone alias', () => {
+    const base = view();
+    const text = renderAgendaICalendar({ ...base, meeting: { ...base.meeting, timezone: 'GB' } });
+    expect(text).toContain('DTSTART;TZID=Europe/London:');
+    expect(text).not.toContain('TZID=GB');
+  });
+});
+
+describe(renderAgendaPdf.name, () => {
+  it('renders a PDF whose text holds the title, the days, the items and their local times', async () => {
+    const v = view({ warnings: ['Compressed the clause discussions'] });
+    const data = await renderAgendaPdf(v);
+    expect(data.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(data);
+    expect(text).toContain('Agenda: Fourth Pall Mall Process meeting');
+    expect(text).toContain('Lancaster House, London · 28 March 2026 to 29 March 2026');
+    expect(text).toContain('Saturday 28 March 2026');
+    expect(text).toContain('Sunday 29 March 2026');
+    expect(text).toContain('1. Opening of the meeting');
+    expect(text).toContain('09:00–09:10');
+    expect(text).toContain('Expected to sign: Mexico');
+    expect(text).toContain('Compressed the clause discussions');
+    expect(v.items.some((i) => i.kind === AgendaItemKind.BREAK)).toBe(true);
+    expect(text).toContain('Coffee break');
+  });
+});
