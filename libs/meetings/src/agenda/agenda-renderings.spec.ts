@@ -97,13 +97,13 @@ describe(renderAgendaICalendar.name, () => {
     expect(text).toMatch(/DTSTART;TZID=Europe\/London:20260328T090000/);
     expect(text).toMatch(/DTSTAMP:20260201T100000Z/);
     const events = Object.values(nodeIcal.sync.parseICS(text)).filter(
-      (c): c is nodeIcal.VEvent => c.type === 'VEVENT',
+      (c): c is nodeIcal.VEvent => c?.type === 'VEVENT',
     );
     expect(events).toHaveLength(v.items.length);
     events.forEach((event, k) => {
       expect((event.start as Date & { tz?: string }).tz).toBe('Europe/London');
       expect(event.start.toISOString()).toBe(v.items[k].startsAt);
-      expect(event.end.toISOString()).toBe(v.items[k].endsAt);
+      expect(event.end!.toISOString()).toBe(v.items[k].endsAt);
     });
     const secondDay = events.find((e) => e.start.toISOString().startsWith('2026-03-29'))!;
     expect(secondDay.start.toISOString()).toBe('2026-03-29T08:00:00.000Z'); // 09:00 BST
