@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { UsersService } from '@accord/auth';
 import { DemoLogin, ParticipantsSeed } from './participants.seed';
+import { SignaturesSeed } from './signatures.seed';
 
 export type { DemoLogin };
 
@@ -14,6 +15,7 @@ export class SeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly participants: ParticipantsSeed,
+    private readonly signatures: SignaturesSeed,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
   ) {}
 
@@ -30,7 +32,7 @@ export class SeedService {
     // Steps in order: participants and users; meetings; documents; signatures; agendas.
     const logins = await this.txHost.withTransaction(async () => {
       const { context, logins } = await this.participants.seed();
-      void context;
+      await this.signatures.seed(context);
       return logins;
     });
     this.logger.log('Seeded the Pall Mall demo data');
