@@ -3,7 +3,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 
 @ArgsType()
 export class AuditEventsArgs {
-  @Field(() => Int, { defaultValue: 50 })
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
   @IsInt()
   @Min(1)
   @Max(200)

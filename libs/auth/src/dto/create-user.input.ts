@@ -24,7 +24,7 @@ export class CreateUserInput {
   @MaxLength(TEXT_LIMITS.password)
   password: string;
 
-  @Field(() => PlatformRole, { defaultValue: PlatformRole.NONE })
+  @Field(() => PlatformRole, { nullable: true, defaultValue: PlatformRole.NONE })
   @IsEnum(PlatformRole)
   platformRole: PlatformRole;
 }

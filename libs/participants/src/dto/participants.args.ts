@@ -37,7 +37,7 @@ export class ParticipantsArgs {
   @Type(() => ParticipantFilter)
   filter?: ParticipantFilter | null;
 
-  @Field(() => Int, { defaultValue: 50 })
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
   @IsInt()
   @Min(1)
   @Max(200)
