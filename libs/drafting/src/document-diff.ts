@@ -40,8 +40,9 @@ const whole = (clause: DiffableClause, change: ClauseChange, op: DiffOp): Clause
 
 /**
  * A word-level diff of two versions, clause by clause (matched by clause id), in the order of
- * the later text, each removed clause shown where it stood in the earlier one. Clauses never
- * change order (only insertions and removals), so one pass over both lists suffices.
+ * the later text, each removed clause shown where it stood in the earlier one (before what
+ * was added in its place). Clauses never change order (only insertions and removals), so one
+ * pass over both lists suffices.
  */
 export function documentDiff(
   from: readonly DiffableClause[],
@@ -49,23 +50,32 @@ export function documentDiff(
 ): ClauseDiffResult[] {
   const fromIndex = new Map(from.map((clause, i) => [clause.id, i]));
   const toIds = new Set(to.map((clause) => clause.id));
-  const removedUpTo = (end: number, start: number, out: ClauseDiffResult[]) => {
-    for (let i = start; i < end; i++) {
-      if (!toIds.has(from[i].id)) out.push(whole(from[i], ClauseChange.REMOVED, DiffOp.DELETE));
-    }
-  };
+  // For each later clause, where the next clause kept from the earlier text stood in it.
+  const anchors: number[] = [];
+  let anchor = from.length;
+  for (let k = to.length - 1; k >= 0; k--) {
+    anchor = fromIndex.get(to[k].id) ?? anchor;
+    anchors[k] = anchor;
+  }
   const result: ClauseDiffResult[] = [];
   let next = 0;
-  for (const clause of to) {
+  const flushRemovedBefore = (end: number) => {
+    for (; next < end; next++) {
+      if (!toIds.has(from[next].id)) {
+        result.push(whole(from[next], ClauseChange.REMOVED, DiffOp.DELETE));
+      }
+    }
+  };
+  to.forEach((clause, k) => {
+    flushRemovedBefore(anchors[k]);
     const index = fromIndex.get(clause.id);
     if (index === undefined) {
       result.push(whole(clause, ClauseChange.ADDED, DiffOp.INSERT));
-      continue;
+    } else {
+      result.push(compare(from[index], clause));
+      next = index + 1;
     }
-    removedUpTo(index, next, result);
-    next = Math.max(next, index + 1);
-    result.push(compare(from[index], clause));
-  }
-  removedUpTo(from.length, next, result);
+  });
+  flushRemovedBefore(from.length);
   return result;
 }
