@@ -1,9 +1,15 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsBoolean } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 
 @ArgsType()
 export class SignaturesArgs {
-  @Field(() => Boolean, { defaultValue: false, description: 'Include withdrawn signatures' })
+  // Nullable with a default, as the contract says; an explicit null means false.
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Include withdrawn signatures',
+  })
+  @IsOptional()
   @IsBoolean()
-  includeWithdrawn: boolean;
+  includeWithdrawn?: boolean | null;
 }
