@@ -185,6 +185,8 @@ describe('signatures: public reads, CSV, verification', () => {
     it('includes withdrawn signatures only when asked', async () => {
       const active = await t.gql(PARTICIPANT, { id: w.company.id });
       expect(active.data!.participant.signatures).toEqual([]);
+      const explicitNull = await t.gql(PARTICIPANT, { id: w.company.id, all: null });
+      expect(explicitNull.data!.participant.signatures).toEqual([]);
       const all = await t.gql(PARTICIPANT, { id: w.company.id, all: true });
       expect(all.data!.participant.signatures).toEqual([
         { id: ids.company, document: { slug: doc.slug }, withdrawnAt: expect.any(String) },
