@@ -215,3 +215,12 @@ function nextMeetingNote(next: ProcessState['nextMeeting']): string {
     : `${from.toFormat('d LLLL yyyy')} to ${to.toFormat('d LLLL yyyy')}`;
   return `${next.title}: ${[next.venue, next.city].filter(Boolean).join(', ')}, ${dates}`;
 }
+
+/** What the generated agenda could not take into account, said up front. */
+export function stateWarnings(state: ProcessState): string[] {
+  return state.invited.length
+    ? []
+    : [
+        'No participant is invited (or every invited participant declined): no document is reviewed and nobody is listed to sign',
+      ];
+}

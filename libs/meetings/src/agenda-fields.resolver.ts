@@ -1,0 +1,47 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainException, Loader } from '@accord/common';
+import { ParticipantByIdLoader, ParticipantByIdLoaderInstance } from '@accord/participants';
+import { renderAgendaICalendar } from './agenda/agenda-icalendar';
+import { renderAgendaMarkdown } from './agenda/agenda-markdown';
+import { AgendaView } from './agenda/agenda-view';
+import { agendaView, participantIdsOf } from './agenda-views';
+import { MeetingByIdLoader, MeetingByIdLoaderInstance } from './loaders/meeting-by-id.loader';
+import { AgendaModel } from './models/agenda.model';
+
+/** Agenda.markdown and Agenda.icalendar, rendered from the version with names read through loaders. */
+@Resolver(() => AgendaModel)
+export class AgendaFieldsResolver {
+  @ResolveField(() => String)
+  async markdown(
+    @Parent() agenda: AgendaModel,
+    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
+    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+  ): Promise<string> {
+    return renderAgendaMarkdown(await this.view(agenda, meetings, participants));
+  }
+
+  @ResolveField(() => String, { description: 'One VEVENT per item, in the meeting’s time zone' })
+  async icalendar(
+    @Parent() agenda: AgendaModel,
+    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
+    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+  ): Promise<string> {
+    return renderAgendaICalendar(await this.view(agenda, meetings, participants));
+  }
+
+  private async view(
+    agenda: AgendaModel,
+    meetings: MeetingByIdLoaderInstance,
+    participants: ParticipantByIdLoaderInstance,
+  ): Promise<AgendaView> {
+    const source = { ...agenda, items: agenda.stored };
+    const [meeting, named] = await Promise.all([
+      meetings.load(agenda.meetingId),
+      participants.loadMany(participantIdsOf(source)),
+    ]);
+    if (!meeting) throw DomainException.notFound('Meeting');
+    const names = new Map<string, string>();
+    for (const p of named) if (p && !(p instanceof Error)) names.set(p.id, p.name);
+    return agendaView(meeting, source, names);
+  }
+}

@@ -1,0 +1,25 @@
+import { AgendaEntity } from './agenda.entity';
+import { AgendaView } from './agenda/agenda-view';
+import { MeetingEntity } from './meeting.entity';
+
+/** Every participant an agenda version names (for loading their names in one go). */
+export function participantIdsOf(agenda: Pick<AgendaEntity, 'items'>): string[] {
+  return [...new Set(agenda.items.flatMap((item) => item.participantIds))];
+}
+
+/** What the renderings need of one agenda version. */
+export function agendaView(
+  meeting: MeetingEntity,
+  agenda: Pick<AgendaEntity, 'version' | 'createdAt' | 'publishedAt' | 'items' | 'warnings'>,
+  participantNames: Map<string, string>,
+): AgendaView {
+  return {
+    meeting,
+    version: agenda.version,
+    createdAt: agenda.createdAt,
+    publishedAt: agenda.publishedAt,
+    items: agenda.items,
+    warnings: agenda.warnings,
+    participantNames,
+  };
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  DomainException,
+  MeetingStatus,
+  TransactionHost,
+  TypeOrmAdapter,
+} from '@accord/common';
+import { AuditService } from '@accord/audit';
+import { DocumentsReader } from '@accord/drafting';
+import { assertCan, can } from '@accord/policy';
+import { isUUID } from 'class-validator';
+import { AgendaEntity, StoredAgendaItem } from './agenda.entity';
+import { AgendaStateService } from './agenda-state.service';
+import { buildAgenda, stateWarnings } from './agenda/agenda-builder';
+import { EditedItem, keepEditedTimes, planFromEdits } from './agenda/agenda-edit';
+import { layoutAsGiven, scheduleAgenda } from './agenda/agenda-scheduler';
+import { AgendasRepository } from './agendas.repository';
+import { ClauseRefsRepository } from './clause-refs.repository';
+import { requireId } from './meeting-checks';
+import { MeetingEntity } from './meeting.entity';
+import { MeetingsRepository } from './meetings.repository';
+import { ParticipantDirectory } from './participant-directory';
+
+const EDITABLE = [MeetingStatus.PLANNED, MeetingStatus.CONFIRMED];
+
+@Injectable()
+export class AgendasService {
+  constructor(
+    private readonly meetings: MeetingsRepository,
+    private readonly agendas: AgendasRepository,
+    private readonly state: AgendaStateService,
+    private readonly clauses: ClauseRefsRepository,
+    private readonly documents: DocumentsReader,
+    private readonly participants: ParticipantDirectory,
+    private readonly audit: AuditService,
+    private readonly txHost: TransactionHost<TypeOrmAdapter>,
+  ) {}
+
+  /** The secretariat sees the latest version; everyone else the latest published one. */
+  canReadUnpublished(actor: Actor | null): boolean {
+    return can(actor, 'agenda.readUnpublished', {});
+  }
+
+  /** A new version generated from the current state of the process (docs/meetings.md). */
+  async generate(actor: Actor | null, meetingId: string): Promise<AgendaEntity> {
+    assertCan(actor, 'agenda.edit', {});
+    const id = requireId(meetingId, 'meetingId');
+    return this.txHost.withTransaction(async () => {
+      const meeting = await this.editableMeeting(id);
+      const state = await this.state.read(meeting);
+      const { items, warnings } = scheduleAgenda(buildAgenda(state), meeting);
+      return this.saveVersion(
+        actor,
+        meeting,
+        items,
+        [...stateWarnings(state), ...warnings],
+        'generated',
+      );
+    });
+  }
+
+  /** A new version from the secretariat's items: times laid out again, or kept as given. */
+  async update(
+    actor: Actor | null,
+    meetingId: string,
+    edited: EditedItem[],
+    keepTimes: boolean,
+  ): Promise<AgendaEntity> {
+    assertCan(actor, 'agenda.edit', {});
+    const id = requireId(meetingId, 'meetingId');
+    return this.txHost.withTransaction(async () => {
+      const meeting = await this.editableMeeting(id);
+      await this.checkReferences(edited);
+      let items: StoredAgendaItem[];
+      if (keepTimes) {
+        items = keepEditedTimes(edited, meeting);
+      } else {
+        const laidOut = layoutAsGiven(planFromEdits(edited), meeting);
+        if (!laidOut) {
+          throw DomainException.badInput(
+            'items',
+            "The items take longer than the meeting's hours (breaks included): shorten or remove some",
+          );
+        }
+        items = laidOut;
+      }
+      return this.saveVersion(actor, meeting, items, [], 'edited');
+    });
+  }
+
+  /** Makes the latest version public; publishing it again changes nothing. */
+  async publish(actor: Actor | null, meetingId: string): Promise<AgendaEntity> {
+    assertCan(actor, 'agenda.publish', {});
+    const id = requireId(meetingId, 'meetingId');
+    return this.txHost.withTransaction(async () => {
+      const meeting = await this.meetings.lockById(id);
+      if (!meeting) throw DomainException.notFound('Meeting', 'meetingId');
+      const latest = await this.agendas.latestOf(id, false);
+      if (!latest)
+        throw DomainException.invalidState('There is no agenda to publish: generate one first');
+      if (latest.publishedAt) return latest;
+      latest.publishedAt = new Date();
+      await this.agendas.publish(id, latest.version, latest.publishedAt);
+      await this.audit.record(actor, {
+        action: 'agenda.published',
+        entityType: 'Meeting',
+        entityId: id,
+        details: { version: latest.version },
+      });
+      return latest;
+    });
+  }
+
+  /**
+   * The version a caller may fetch (REST renderings): the latest for the secretariat, the
+   * latest published for everyone else. NOT_FOUND for an unknown or malformed id, and before
+   * publication for those who may not see drafts.
+   */
+  async readable(
+    actor: Actor | null,
+    meetingId: string,
+  ): Promise<{ meeting: MeetingEntity; agenda: AgendaEntity }> {
+    const meeting = isUUID(meetingId) ? await this.meetings.getById(meetingId) : null;
+    if (!meeting) throw DomainException.notFound('Meeting');
+    const agenda = await this.agendas.latestOf(meeting.id, !this.canReadUnpublished(actor));
+    if (!agenda) throw DomainException.notFound('Agenda');
+    return { meeting, agenda };
+  }
+
+  private async editableMeeting(id: string): Promise<MeetingEntity> {
+    const meeting = await this.meetings.lockById(id);
+    if (!meeting) throw DomainException.notFound('Meeting', 'meetingId');
+    if (!EDITABLE.includes(meeting.status)) {
+      throw DomainException.invalidState(`The agenda of a ${meeting.status} meeting cannot change`);
+    }
+    return meeting;
+  }
+
+  private async saveVersion(
+    actor: Actor | null,
+    meeting: MeetingEntity,
+    items: StoredAgendaItem[],
+    warnings: string[],
+    reason: 'generated' | 'edited',
+  ): Promise<AgendaEntity> {
+    const latest = await this.agendas.latestOf(meeting.id, false);
+    const agenda = await this.agendas.insert({
+      meetingId: meeting.id,
+      version: (latest?.version ?? 0) + 1,
+      items,
+      warnings,
+      createdById: actor?.id ?? null,
+      reason,
+    });
+    await this.audit.record(actor, {
+      action: `agenda.${reason}`,
+      entityType: 'Meeting',
+      entityId: meeting.id,
+      details: { version: agenda.version, items: items.length, warnings },
+    });
+    return agenda;
+  }
+
+  /** Documents, clauses (live, in that document) and participants named by edited items exist. */
+  private async checkReferences(items: EditedItem[]): Promise<void> {
+    const documentIds = [...new Set(items.flatMap((i) => (i.documentId ? [i.documentId] : [])))];
+    const documents = new Set((await this.documents.getByIds(documentIds)).map((d) => d.id));
+    const clauses = new Map(
+      (await this.clauses.numberedByIds([...new Set(items.flatMap((i) => i.clauseIds))])).map(
+        (c) => [c.clause.id, c.clause.documentId],
+      ),
+    );
+    const participants = await this.participants.getByIds([
+      ...new Set(items.flatMap((i) => i.participantIds)),
+    ]);
+    items.forEach((item, k) => {
+      if (item.documentId && !documents.has(item.documentId)) {
+        throw DomainException.notFound('Document', `items.${k}.documentId`);
+      }
+      const clause = item.clauseIds.find((c) => clauses.get(c) !== item.documentId);
+      if (clause)
+        throw DomainException.notFound(`Clause ${clause} of this document`, `items.${k}.clauseIds`);
+      const participant = item.participantIds.find((p) => !participants.has(p));
+      if (participant) {
+        throw DomainException.notFound(`Participant ${participant}`, `items.${k}.participantIds`);
+      }
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+import { DomainException, ErrorCode } from '@accord/common';
+import type { Response } from 'express';
+
+const STATUS: Partial<Record<ErrorCode, HttpStatus>> = {
+  [ErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.CONFLICT]: HttpStatus.CONFLICT,
+  [ErrorCode.INVALID_STATE]: HttpStatus.CONFLICT,
+  [ErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
+};
+
+/** On the agenda downloads a DomainException becomes its HTTP status with `{ code, message }`. */
+@Catch(DomainException)
+export class DomainExceptionHttpFilter implements ExceptionFilter {
+  catch(exception: DomainException, host: ArgumentsHost): void {
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(STATUS[exception.code] ?? HttpStatus.INTERNAL_SERVER_ERROR)
+      .json({ ...exception.extensions, code: exception.code, message: exception.message });
+  }
+}

@@ -1,0 +1,60 @@
+import { DomainException } from '@accord/common';
+import { isUUID } from 'class-validator';
+import { IANAZone } from 'luxon';
+
+/** A meeting lasts at most this long: agendas are laid out day by day. */
+export const MAX_MEETING_DAYS = 31;
+
+export function requireId(value: string, field: string): string {
+  if (typeof value !== 'string' || !isUUID(value)) {
+    throw DomainException.badInput(field, `${field} is not a valid id`);
+  }
+  return value;
+}
+
+/** Valid ids, each once, in the order first given. */
+export function uniqueIds(
+  values: readonly string[],
+  field: string,
+  { min = 0, max = 500 }: { min?: number; max?: number } = {},
+): string[] {
+  values.forEach((value, index) => requireId(value, `${field}.${index}`));
+  const unique = [...new Set(values)];
+  if (unique.length < min) {
+    throw DomainException.badInput(
+      field,
+      `${field} must name at least ${min} participant${min === 1 ? '' : 's'}`,
+    );
+  }
+  if (unique.length > max) throw DomainException.badInput(field, `${field} names more than ${max}`);
+  return unique;
+}
+
+export function requireText(value: string, field: string): string {
+  const text = value.trim();
+  if (!text) throw DomainException.badInput(field, `${field} must not be empty`);
+  return text;
+}
+
+/** An IANA zone name such as Europe/Paris (an offset like +02:00 is not a zone: it ignores DST). */
+export function requireTimezone(value: string, field = 'timezone'): string {
+  const zone = value.trim();
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) || !IANAZone.isValidZone(zone)) {
+    throw DomainException.badInput(
+      field,
+      `${field} must be an IANA time zone such as Europe/Paris; got "${value}"`,
+    );
+  }
+  return zone;
+}
+
+export function requireSchedule(startsAt: Date, endsAt: Date): void {
+  if (Number.isNaN(startsAt.getTime()))
+    throw DomainException.badInput('startsAt', 'startsAt is not a date');
+  if (Number.isNaN(endsAt.getTime()))
+    throw DomainException.badInput('endsAt', 'endsAt is not a date');
+  if (endsAt <= startsAt) throw DomainException.badInput('endsAt', 'endsAt must be after startsAt');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_MEETING_DAYS * 86_400_000) {
+    throw DomainException.badInput('endsAt', `A meeting lasts at most ${MAX_MEETING_DAYS} days`);
+  }
+}
