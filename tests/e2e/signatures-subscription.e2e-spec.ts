@@ -150,7 +150,7 @@ describe('signatures: the signatureAdded subscription over graphql-ws', () => {
       expect(value.errors).toEqual([
         expect.objectContaining({
           message: 'Document not found',
-          extensions: expect.objectContaining({ field: 'documentId' }),
+          extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'documentId' }),
         }),
       ]);
     }

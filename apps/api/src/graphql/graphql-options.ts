@@ -1,11 +1,16 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ModuleRef } from '@nestjs/core';
 import { Actor, formatGraphQLError, GraphQLRequestContext, RequestLoaders } from '@accord/common';
 import { AuthService } from '@accord/auth';
+import { GraphQLError } from 'graphql';
+import { ServerOptions } from 'graphql-ws';
 import depthLimit from 'graphql-depth-limit';
 import { complexityPlugin } from './complexity.plugin';
 
 export const MAX_QUERY_DEPTH = 12;
+
+const formatOne = (error: GraphQLError) => formatGraphQLError(error.toJSON(), error);
 
 interface WsExtra {
   actor?: Actor | null;
@@ -16,6 +21,25 @@ interface WsExtra {
  * CSRF prevention on, graphql-ws subscriptions on the same path, depth and complexity limits,
  * and one error formatter. Each request gets its own DataLoaders.
  */
+/** graphql-ws on the same path: the token is checked once, at connect, from connectionParams. */
+function graphqlWsOptions(auth: AuthService): ServerOptions<Record<string, unknown>, WsExtra> {
+  return {
+    onConnect: async (context) => {
+      const params = context.connectionParams ?? {};
+      const raw = params.authorization ?? params.Authorization;
+      const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : null;
+      const actor = token ? await auth.actorFromToken(token) : null;
+      if (token && !actor) return false;
+      context.extra.actor = actor;
+      return true;
+    },
+    // graphql-ws bypasses Apollo's formatError: shape its errors the same way here.
+    onNext: (_context, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map(formatOne) } : undefined,
+    onError: (_context, _id, _payload, errors) => errors.map(formatOne),
+  };
+}
+
 export function graphqlOptions(moduleRef: ModuleRef, auth: AuthService): ApolloDriverConfig {
   return {
     path: '/graphql',
@@ -28,20 +52,7 @@ export function graphqlOptions(moduleRef: ModuleRef, auth: AuthService): ApolloD
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     plugins: [complexityPlugin(() => moduleRef)],
     formatError: formatGraphQLError,
-    subscriptions: {
-      'graphql-ws': {
-        path: '/graphql',
-        onConnect: async (context) => {
-          const params = context.connectionParams ?? {};
-          const raw = params.authorization ?? params.Authorization;
-          const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : null;
-          const actor = token ? await auth.actorFromToken(token) : null;
-          if (token && !actor) return false;
-          (context.extra as WsExtra).actor = actor;
-          return true;
-        },
-      },
-    },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(auth) as GraphQLWsSubscriptionsConfig },
     context: ({
       req,
       extra,
