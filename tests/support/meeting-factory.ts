@@ -4,7 +4,7 @@ import { CreateMeetingInput, MeetingsService } from '@accord/meetings';
 import { SignatureEntity } from '@accord/signatures';
 import { randomBytes } from 'node:crypto';
 import { createDocumentInStatus, TestDocument } from './document-factory';
-import { TestApp } from './test-app';
+import { GraphQLResponse, TestApp } from './test-app';
 
 /** A meeting made through the service (so hosts and audit are real), overridable field by field. */
 export async function createTestMeeting(
@@ -92,3 +92,32 @@ export async function createOpenForSignature(
   }
   return document;
 }
+
+/** The data of a response that must have succeeded (fails the test with the errors otherwise). */
+export function ok<T = Record<string, any>>(res: GraphQLResponse<T>): T {
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+}
+
+/** extensions.code and extensions.field of the first error. */
+export const errorOf = (res: GraphQLResponse) => ({
+  code: res.errors?.[0]?.extensions.code,
+  field: res.errors?.[0]?.extensions.field,
+});
+
+export const MEETING_FIELDS = `id title city venue timezone startsAt endsAt status
+  hosts { id name } previousMeeting { id } nextMeeting { id }`;
+
+export const MEETING_OPS = {
+  create: `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { ${MEETING_FIELDS} } }`,
+  update: `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { ${MEETING_FIELDS} } }`,
+  setStatus: `mutation($id: ID!, $status: MeetingStatus!) { setMeetingStatus(meetingId: $id, status: $status) { id status } }`,
+  meeting: `query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`,
+  invite: `mutation($id: ID!, $ids: [ID!]!) { inviteParticipants(meetingId: $id, participantIds: $ids) { id invitations { participant { id } status } } }`,
+  respond: `mutation($id: ID!, $accept: Boolean!) { respondToInvitation(meetingId: $id, accept: $accept) { status respondedAt participant { id } meeting { id } } }`,
+  attendance: `mutation($id: ID!, $ids: [ID!]!) { recordAttendance(meetingId: $id, participantIds: $ids) { id invitations { participant { id } status } } }`,
+  invitations: `query($id: ID!) { meeting(id: $id) { invitations { participant { id } status } } }`,
+  addActionItem: `mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id title status owner { id } raisedAt { id } dueAt { id } } }`,
+  completeActionItem: `mutation($id: ID!) { completeActionItem(id: $id) { id status completedAt } }`,
+  actionItems: `query($id: ID!) { meeting(id: $id) { actionItems { id title status owner { id } } } }`,
+};
