@@ -19,7 +19,7 @@ describe('meetings: invitations, attendance, action items', () => {
 
   const meeting = (overrides: Record<string, unknown> = {}) =>
     createTestMeeting(t, w.secretariat.actor, { hostIds: [w.stateA.id], ...overrides });
-  const invite = (id: string, ids: string[], token = w.secretariat.token) =>
+  const invite = (id: string, ids: string[], token: string | null = w.secretariat.token) =>
     t.gql(MEETING_OPS.invite, { id, ids }, token);
   const invitationsAs = async (id: string, token: string | null) =>
     ok(await t.gql(MEETING_OPS.invitations, { id }, token)).meeting.invitations as {

@@ -71,19 +71,16 @@ export class AgendasService {
     const id = requireId(meetingId, 'meetingId');
     return this.txHost.withTransaction(async () => {
       const meeting = await this.editableMeeting(id);
+      // The items' own shape first, then what they refer to, then whether they fit.
+      const kept = keepTimes ? keepEditedTimes(edited, meeting) : null;
+      const planned = keepTimes ? null : planFromEdits(edited);
       await this.checkReferences(edited);
-      let items: StoredAgendaItem[];
-      if (keepTimes) {
-        items = keepEditedTimes(edited, meeting);
-      } else {
-        const laidOut = layoutAsGiven(planFromEdits(edited), meeting);
-        if (!laidOut) {
-          throw DomainException.badInput(
-            'items',
-            "The items take longer than the meeting's hours (breaks included): shorten or remove some",
-          );
-        }
-        items = laidOut;
+      const items = kept ?? layoutAsGiven(planned!, meeting);
+      if (!items) {
+        throw DomainException.badInput(
+          'items',
+          "The items take longer than the meeting's hours (breaks included): shorten or remove some",
+        );
       }
       return this.saveVersion(actor, meeting, items, [], 'edited');
     });
