@@ -44,9 +44,11 @@ export class AgendaStateService {
     const [next] = await this.meetings.followersOf([meeting.id]);
     return {
       hosts: hosts.map((h) => named(h.participantId)),
+      // By name: the order a signing list is read out in.
       invited: invited
         .filter((i) => names.has(i.participantId))
-        .map((i) => ({ ...named(i.participantId), kind: names.get(i.participantId)!.kind })),
+        .map((i) => ({ ...named(i.participantId), kind: names.get(i.participantId)!.kind }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
       actionItems: actionItems.map((a) => ({
         title: a.title,
         owner: a.ownerId ? named(a.ownerId) : null,
