@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@accord/auth';
 import { DraftingModule } from '@accord/drafting';
+import { MeetingsModule } from '@accord/meetings';
 import { ParticipantsModule } from '@accord/participants';
 import { SignaturesModule } from '@accord/signatures';
+import { MeetingsSeed } from './meetings.seed';
 import { ParticipantsSeed } from './participants.seed';
 import { SeedService } from './seed.service';
 import { SignaturesSeed } from './signatures.seed';
 
 @Module({
-  imports: [AuthModule, ParticipantsModule, DraftingModule, SignaturesModule],
-  providers: [SeedService, ParticipantsSeed, SignaturesSeed],
+  imports: [AuthModule, ParticipantsModule, DraftingModule, SignaturesModule, MeetingsModule],
+  providers: [SeedService, ParticipantsSeed, SignaturesSeed, MeetingsSeed],
   exports: [SeedService],
 })
 export class SeedModule {}

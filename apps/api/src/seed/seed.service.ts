@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { UsersService } from '@accord/auth';
+import { MeetingsSeed } from './meetings.seed';
 import { DemoLogin, ParticipantsSeed } from './participants.seed';
 import { SignaturesSeed } from './signatures.seed';
 
@@ -15,6 +16,7 @@ export class SeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly participants: ParticipantsSeed,
+    private readonly meetings: MeetingsSeed,
     private readonly signatures: SignaturesSeed,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
   ) {}
@@ -32,7 +34,9 @@ export class SeedService {
     // Steps in order: participants and users; meetings; documents; signatures; agendas.
     const logins = await this.txHost.withTransaction(async () => {
       const { context, logins } = await this.participants.seed();
+      await this.meetings.seedMeetings(context);
       await this.signatures.seed(context);
+      await this.meetings.seedAgenda(context);
       return logins;
     });
     this.logger.log('Seeded the Pall Mall demo data');
