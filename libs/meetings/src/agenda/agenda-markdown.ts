@@ -12,6 +12,14 @@ function indentLines(text: string, indent: string): string {
     .join('  \n');
 }
 
+/** Whether the nearest numbered item before (-1) or after (1) `index` is a sub-item. */
+function isSubItem(items: AgendaView['items'], index: number, step: -1 | 1): boolean {
+  for (let k = index + step; k >= 0 && k < items.length; k += step) {
+    if (items[k].kind !== AgendaItemKind.BREAK) return items[k].number.includes('.');
+  }
+  return false;
+}
+
 /** A heading per day, a line per item with its local times, breaks in italics, warnings at the end. */
 export function renderAgendaMarkdown(view: AgendaView): string {
   const { meeting } = view;
@@ -31,7 +39,7 @@ export function renderAgendaMarkdown(view: AgendaView): string {
       : `Version ${view.version}, draft (not published).`,
   ];
   let day = '';
-  for (const item of view.items) {
+  view.items.forEach((item, index) => {
     const start = localTime(item.startsAt, zone);
     const end = localTime(item.endsAt, zone);
     const date = start.toISODate()!;
@@ -41,8 +49,10 @@ export function renderAgendaMarkdown(view: AgendaView): string {
     }
     const time = `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
     if (item.kind === AgendaItemKind.BREAK) {
-      lines.push(`- ${time} *${escape(item.title)}*`);
-      continue;
+      // A break inside a run of sub-items stays inside their list.
+      const inside = isSubItem(view.items, index, -1) && isSubItem(view.items, index, 1);
+      lines.push(`${inside ? '  ' : ''}- ${time} *${escape(item.title)}*`);
+      return;
     }
     const indent = item.number.includes('.') ? '  ' : '';
     lines.push(`${indent}- **${time} ${item.number}. ${escape(item.title)}**  `);
@@ -52,7 +62,7 @@ export function renderAgendaMarkdown(view: AgendaView): string {
       lines.push(`${indent}  ${participantsLabel(item.kind)}: ${names}  `);
     }
     lines[lines.length - 1] = lines[lines.length - 1].replace(/ {2}$/, '');
-  }
+  });
   if (!view.items.length) lines.push('', 'No items.');
   if (view.warnings.length) {
     lines.push('', '## Scheduling notes', '', ...view.warnings.map((w) => `- ${escape(w)}`));
