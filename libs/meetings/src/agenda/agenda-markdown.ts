@@ -5,10 +5,17 @@ import { AgendaView, participantNamesOf, participantsLabel } from './agenda-view
 /** Markdown's inline markup characters, escaped so that titles and notes read as written. */
 const escape = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 
+/** Notes lines as text: a line that looks like a list item or heading is not made one. */
 function indentLines(text: string, indent: string): string {
   return text
     .split(/\r?\n/)
-    .map((line) => `${indent}${escape(line)}`)
+    .map(
+      (line) =>
+        indent +
+        escape(line)
+          .replace(/^(\s*)([-+])(\s)/, '$1\\$2$3')
+          .replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4'),
+    )
     .join('  \n');
 }
 
