@@ -1,0 +1,55 @@
+import { requireSchedule, requireTimezone, uniqueIds } from './meeting-checks';
+
+const fieldOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { extensions: { field: string } }).extensions.field;
+  }
+  return null;
+};
+
+describe(requireTimezone.name, () => {
+  it.each([
+    'Europe/London',
+    'Europe/Paris',
+    'Asia/Singapore',
+    'America/Argentina/Buenos_Aires',
+    'UTC',
+  ])('accepts the IANA zone %s', (zone) => expect(requireTimezone(zone)).toBe(zone));
+
+  it.each(['Mars/Olympus_Mons', '+02:00', 'UTC+2', 'Paris', '', 'Europe/London; DROP TABLE'])(
+    'refuses %p naming the field',
+    (zone) => expect(fieldOf(() => requireTimezone(zone))).toBe('timezone'),
+  );
+});
+
+describe(requireSchedule.name, () => {
+  it('wants the end after the start and a meeting of at most 31 days', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(
+      fieldOf(() => requireSchedule(at('2026-01-02T09:00Z'), at('2026-01-02T17:00Z'))),
+    ).toBeNull();
+    expect(fieldOf(() => requireSchedule(at('2026-01-02T09:00Z'), at('2026-01-02T09:00Z')))).toBe(
+      'endsAt',
+    );
+    expect(fieldOf(() => requireSchedule(at('2026-01-02T09:00Z'), at('2026-01-01T09:00Z')))).toBe(
+      'endsAt',
+    );
+    expect(fieldOf(() => requireSchedule(at('2026-01-01T09:00Z'), at('2026-02-15T09:00Z')))).toBe(
+      'endsAt',
+    );
+    expect(fieldOf(() => requireSchedule(new Date('nope'), at('2026-01-01T09:00Z')))).toBe(
+      'startsAt',
+    );
+  });
+});
+
+describe(uniqueIds.name, () => {
+  const id = '6f1c1d2e-8a3b-4c5d-9e6f-7a8b9c0d1e2f';
+  it('keeps each valid id once, in order, and names a malformed one', () => {
+    expect(uniqueIds([id, id], 'participantIds')).toEqual([id]);
+    expect(fieldOf(() => uniqueIds([id, 'x'], 'participantIds'))).toBe('participantIds.1');
+    expect(fieldOf(() => uniqueIds([], 'hostIds', { min: 1 }))).toBe('hostIds');
+  });
+});
