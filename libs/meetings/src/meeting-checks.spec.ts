@@ -16,12 +16,17 @@ describe(requireTimezone.name, () => {
     'Asia/Singapore',
     'America/Argentina/Buenos_Aires',
     'UTC',
+    'EST5EDT',
   ])('accepts the IANA zone %s', (zone) => expect(requireTimezone(zone)).toBe(zone));
 
   it.each(['Mars/Olympus_Mons', '+02:00', 'UTC+2', 'Paris', '', 'Europe/London; DROP TABLE'])(
     'refuses %p naming the field',
     (zone) => expect(fieldOf(() => requireTimezone(zone))).toBe('timezone'),
   );
+});
+
+it('spells a zone the canonical way', () => {
+  expect(requireTimezone(' europe/paris ')).toBe('Europe/Paris');
 });
 
 describe(requireSchedule.name, () => {

@@ -36,16 +36,21 @@ export function requireText(value: string, field: string): string {
   return text;
 }
 
-/** An IANA zone name such as Europe/Paris (an offset like +02:00 is not a zone: it ignores DST). */
+/**
+ * An IANA zone name such as Europe/Paris, returned with its usual capitals (europe/paris →
+ * Europe/Paris). An offset like +02:00 is not a zone: it knows nothing of summer time.
+ */
 export function requireTimezone(value: string, field = 'timezone'): string {
   const zone = value.trim();
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) || !IANAZone.isValidZone(zone)) {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) || !IANAZone.isValidZone(zone)) {
     throw DomainException.badInput(
       field,
       `${field} must be an IANA time zone such as Europe/Paris; got "${value}"`,
     );
   }
-  return zone;
+  // Only the case is corrected: ICU would also swap IANA names for its own legacy aliases.
+  const resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
 }
 
 export function requireSchedule(startsAt: Date, endsAt: Date): void {
