@@ -10,6 +10,7 @@ import {
   Public,
   RequestLoaders,
 } from '@accord/common';
+import { AuthService } from '@accord/auth';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { DOCUMENT_CHANGED, DocumentChangedEvent } from './document-events';
 import { DocumentsService } from './documents.service';
@@ -18,14 +19,15 @@ import { DocumentModel } from './models/document.model';
 
 /**
  * Live updates of one document over graphql-ws. Events come through PostgreSQL NOTIFY from
- * any API instance; each is checked against what this subscriber may see, then the current
- * document is sent.
+ * any API instance; each is checked against what this subscriber may see now, then the
+ * current document is sent.
  */
 @Resolver(() => DocumentModel)
 export class DocumentChangedResolver {
   constructor(
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     private readonly documents: DocumentsService,
+    private readonly auth: AuthService,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -38,7 +40,10 @@ export class DocumentChangedResolver {
       context: GraphQLRequestContext,
     ): Promise<boolean> {
       if (event.documentId !== documentId) return false;
-      return !!(await this.documents.visible(context.req.user ?? null, documentId));
+      // A connection outlives a removal from a delegation or a disabled account: check the
+      // subscriber as the database says now, and let the fields of this event see the same.
+      context.req.user = await this.currentActor(context);
+      return !!(await this.documents.visible(context.req.user, documentId));
     },
     async resolve(
       this: DocumentChangedResolver,
@@ -46,9 +51,10 @@ export class DocumentChangedResolver {
       _args: DocumentIdArgs,
       context: GraphQLRequestContext,
     ): Promise<DocumentModel> {
-      // One context serves the whole subscription: fresh loaders, or later events would be
-      // answered from the first event's cache.
+      // One context serves the whole subscription: fresh loaders for each event, or it would
+      // be answered from the first event's cache.
       context.loaders = new RequestLoaders(this.moduleRef);
+      // Visibility only grows as a document moves forward: what the filter let through stays visible.
       const document = await this.documents.visible(context.req.user ?? null, event.documentId);
       if (!document) throw DomainException.notFound('Document', 'documentId');
       return DocumentModel.from(document);
@@ -64,5 +70,11 @@ export class DocumentChangedResolver {
       throw DomainException.notFound('Document', 'documentId');
     }
     return this.pubSub.asyncIterableIterator<DocumentChangedEvent>(DOCUMENT_CHANGED);
+  }
+
+  /** The subscriber as the database says now; a disabled or deleted user is anonymous. */
+  private async currentActor(context: GraphQLRequestContext): Promise<Actor | null> {
+    const connected = context.req.user;
+    return connected ? this.auth.actorFor(connected.id) : null;
   }
 }

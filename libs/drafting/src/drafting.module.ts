@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@accord/audit';
+import { AuthModule } from '@accord/auth';
 import { AmendmentCosponsorEntity } from './amendment-cosponsor.entity';
 import { AmendmentDecisionsService } from './amendment-decisions.service';
 import { AmendmentEntity } from './amendment.entity';
@@ -106,7 +107,7 @@ const RESOLVERS = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(DRAFTING_ENTITIES), AuditModule],
+  imports: [TypeOrmModule.forFeature(DRAFTING_ENTITIES), AuditModule, AuthModule],
   providers: [...REPOSITORIES, ...SERVICES, ...LOADERS, ...RESOLVERS],
   exports: [
     DocumentsReader,
