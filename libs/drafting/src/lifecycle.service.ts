@@ -135,7 +135,13 @@ export class LifecycleService {
         action: step.action,
         entityType: 'Document',
         entityId: document.id,
-        details: { from: step.from, to: step.to, ...changes },
+        // Plain JSON only: the audit hash is recomputed from the stored jsonb, where a Date is a string.
+        details: {
+          from: step.from,
+          to: step.to,
+          ...changes,
+          ...(changes.adoptedAt && { adoptedAt: changes.adoptedAt.toISOString() }),
+        },
       });
       return updated;
     });
