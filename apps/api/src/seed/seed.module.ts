@@ -4,6 +4,7 @@ import { DraftingModule } from '@accord/drafting';
 import { MeetingsModule } from '@accord/meetings';
 import { ParticipantsModule } from '@accord/participants';
 import { SignaturesModule } from '@accord/signatures';
+import { DraftingSeed } from './drafting.seed';
 import { MeetingsSeed } from './meetings.seed';
 import { ParticipantsSeed } from './participants.seed';
 import { SeedService } from './seed.service';
@@ -11,7 +12,7 @@ import { SignaturesSeed } from './signatures.seed';
 
 @Module({
   imports: [AuthModule, ParticipantsModule, DraftingModule, SignaturesModule, MeetingsModule],
-  providers: [SeedService, ParticipantsSeed, SignaturesSeed, MeetingsSeed],
+  providers: [SeedService, ParticipantsSeed, DraftingSeed, SignaturesSeed, MeetingsSeed],
   exports: [SeedService],
 })
 export class SeedModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { UsersService } from '@accord/auth';
+import { DraftingSeed } from './drafting.seed';
 import { MeetingsSeed } from './meetings.seed';
 import { DemoLogin, ParticipantsSeed } from './participants.seed';
 import { SignaturesSeed } from './signatures.seed';
@@ -17,6 +18,7 @@ export class SeedService {
     private readonly users: UsersService,
     private readonly participants: ParticipantsSeed,
     private readonly meetings: MeetingsSeed,
+    private readonly drafting: DraftingSeed,
     private readonly signatures: SignaturesSeed,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
   ) {}
@@ -35,6 +37,7 @@ export class SeedService {
     const logins = await this.txHost.withTransaction(async () => {
       const { context, logins } = await this.participants.seed();
       await this.meetings.seedMeetings(context);
+      await this.drafting.seed(context);
       await this.signatures.seed(context);
       await this.meetings.seedAgenda(context);
       return logins;
