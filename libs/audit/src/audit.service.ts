@@ -39,7 +39,8 @@ export class AuditService {
       action: record.action,
       entityType: record.entityType,
       entityId: record.entityId,
-      details: record.details ?? {},
+      // Stored as jsonb: hash exactly what will be read back (Dates become ISO strings).
+      details: JSON.parse(JSON.stringify(record.details ?? {})) as Record<string, unknown>,
       prevHash,
     };
     await this.audit.insert({ ...fields, hash: auditHash(fields) });

@@ -1,0 +1,50 @@
+import { strictMock } from '../../../tests/support/strict-mock';
+import { auditHash } from './audit-hash';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
+
+describe(AuditService.name, () => {
+  function setup(lastHash: string | null) {
+    const inserted: Omit<AuditEventEntity, 'id'>[] = [];
+    const repository = strictMock<AuditRepository>({
+      lockChain: jest.fn().mockResolvedValue(undefined),
+      lastHash: jest.fn().mockResolvedValue(lastHash),
+      insert: jest.fn((event: Omit<AuditEventEntity, 'id'>) => {
+        inserted.push(event);
+        return Promise.resolve({ ...event, id: '1' });
+      }),
+    });
+    return { service: new AuditService(repository), repository, inserted };
+  }
+
+  it('locks the chain, links to the previous hash and stores the hash of what it stores', async () => {
+    const { service, repository, inserted } = setup('a'.repeat(64));
+    await service.record(null, {
+      action: 'x.done',
+      entityType: 'X',
+      entityId: '42',
+      details: { n: 1 },
+    });
+    expect(repository.lockChain).toHaveBeenCalled();
+    expect(inserted[0].prevHash).toBe('a'.repeat(64));
+    expect(inserted[0].hash).toBe(auditHash(inserted[0]));
+  });
+
+  it('stores details as jsonb will give them back (a Date becomes its ISO string), so verification agrees', async () => {
+    const { service, inserted } = setup(null);
+    const at = new Date('2025-04-04T12:00:00.000Z');
+    await service.record(null, {
+      action: 'document.adopted',
+      entityType: 'Document',
+      entityId: 'd',
+      details: { adoptedAt: at },
+    });
+    const readBack = {
+      ...inserted[0],
+      details: JSON.parse(JSON.stringify(inserted[0].details)) as Record<string, unknown>,
+    };
+    expect(readBack.details).toEqual({ adoptedAt: '2025-04-04T12:00:00.000Z' });
+    expect(auditHash(readBack)).toBe(inserted[0].hash);
+  });
+});
