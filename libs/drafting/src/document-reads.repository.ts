@@ -27,6 +27,33 @@ export class DocumentReadsRepository {
     return this.manager.getRepository(DocumentEntity).findOneBy({ slug });
   }
 
+  /**
+   * Reads the document and holds a share lock on its row until the transaction ends: lifecycle
+   * steps lock the row exclusively, so they wait for this transaction and it waits for them.
+   */
+  getShareLocked(id: string): Promise<DocumentEntity | null> {
+    return this.manager
+      .getRepository(DocumentEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  liveClausesByIds(ids: readonly string[]): Promise<ClauseEntity[]> {
+    return this.manager
+      .getRepository(ClauseEntity)
+      .findBy({ id: In([...ids]), deletedAt: IsNull() });
+  }
+
+  /** Just enough of every live clause of these documents to number them. */
+  clauseOutlines(
+    documentIds: readonly string[],
+  ): Promise<Pick<ClauseEntity, 'id' | 'documentId' | 'kind' | 'position'>[]> {
+    return this.manager.getRepository(ClauseEntity).find({
+      select: { id: true, documentId: true, kind: true, position: true },
+      where: { documentId: In([...documentIds]), deletedAt: IsNull() },
+      order: { documentId: 'ASC', position: 'ASC' },
+    });
+  }
+
   listByStatus(statuses: readonly DocumentStatus[] | null): Promise<DocumentEntity[]> {
     return this.manager.getRepository(DocumentEntity).find({
       where: statuses ? { status: In([...statuses]) } : {},

@@ -4,6 +4,7 @@ import { can } from '@accord/policy';
 import { countBrackets } from './brackets';
 import { canonicalText, sha256Hex } from './canonical-text';
 import { clauseNumbers } from './clause-numbering';
+import { ClauseEntity } from './clause.entity';
 import { DocumentEntity } from './document.entity';
 import { DocumentReadsRepository } from './document-reads.repository';
 
@@ -15,6 +16,12 @@ export interface ClauseWork {
   position: number;
   openAmendments: number;
   openBrackets: number;
+}
+
+/** A live clause with its display number. */
+export interface NumberedClauseRef {
+  clause: ClauseEntity;
+  number: string;
 }
 
 /**
@@ -35,6 +42,25 @@ export class DocumentsReader {
 
   getBySlug(slug: string): Promise<DocumentEntity | null> {
     return this.reads.getBySlug(slug);
+  }
+
+  /** For signing: the document, share-locked until the caller's transaction ends (see the repository). */
+  getForSigning(id: string): Promise<DocumentEntity | null> {
+    return this.reads.getShareLocked(id);
+  }
+
+  /** Live clauses by id with their display numbers (a number depends on every clause before it). */
+  async numberedClauses(ids: readonly string[]): Promise<NumberedClauseRef[]> {
+    if (!ids.length) return [];
+    const live = await this.reads.liveClausesByIds(ids);
+    if (!live.length) return [];
+    const outline = await this.reads.clauseOutlines([...new Set(live.map((c) => c.documentId))]);
+    const numberOf = new Map<string, string>();
+    for (const documentId of new Set(outline.map((c) => c.documentId))) {
+      const own = outline.filter((c) => c.documentId === documentId);
+      clauseNumbers(own).forEach((number, i) => numberOf.set(own[i].id, number));
+    }
+    return live.map((clause) => ({ clause, number: numberOf.get(clause.id) ?? '' }));
   }
 
   listByStatus(statuses: readonly DocumentStatus[]): Promise<DocumentEntity[]> {

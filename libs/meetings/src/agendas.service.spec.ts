@@ -14,7 +14,6 @@ import { AgendaEntity } from './agenda.entity';
 import { AgendaStateService } from './agenda-state.service';
 import { AgendasRepository } from './agendas.repository';
 import { AgendasService } from './agendas.service';
-import { ClauseRefsRepository } from './clause-refs.repository';
 import { MeetingEntity } from './meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { ParticipantDirectory } from './participant-directory';
@@ -70,7 +69,6 @@ function setup(mocks: {
     meetings,
     agendas,
     strictMock<AgendaStateService>(mocks.state),
-    strictMock<ClauseRefsRepository>(),
     strictMock<DocumentsReader>(),
     strictMock<ParticipantDirectory>(),
     audit,

@@ -16,7 +16,6 @@ import { buildAgenda, stateWarnings } from './agenda/agenda-builder';
 import { EditedItem, keepEditedTimes, planFromEdits } from './agenda/agenda-edit';
 import { layoutAsGiven, scheduleAgenda } from './agenda/agenda-scheduler';
 import { AgendasRepository } from './agendas.repository';
-import { ClauseRefsRepository } from './clause-refs.repository';
 import { requireId } from './meeting-checks';
 import { MeetingEntity } from './meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
@@ -30,7 +29,6 @@ export class AgendasService {
     private readonly meetings: MeetingsRepository,
     private readonly agendas: AgendasRepository,
     private readonly state: AgendaStateService,
-    private readonly clauses: ClauseRefsRepository,
     private readonly documents: DocumentsReader,
     private readonly participants: ParticipantDirectory,
     private readonly audit: AuditService,
@@ -164,7 +162,7 @@ export class AgendasService {
     const documentIds = [...new Set(items.flatMap((i) => (i.documentId ? [i.documentId] : [])))];
     const documents = new Set((await this.documents.getByIds(documentIds)).map((d) => d.id));
     const clauses = new Map(
-      (await this.clauses.numberedByIds([...new Set(items.flatMap((i) => i.clauseIds))])).map(
+      (await this.documents.numberedClauses([...new Set(items.flatMap((i) => i.clauseIds))])).map(
         (c) => [c.clause.id, c.clause.documentId],
       ),
     );

@@ -17,7 +17,6 @@ import { AgendaStateService } from './agenda-state.service';
 import { AgendasRepository } from './agendas.repository';
 import { AgendasResolver } from './agendas.resolver';
 import { AgendasService } from './agendas.service';
-import { ClauseRefsRepository } from './clause-refs.repository';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationFieldsResolver } from './invitation-fields.resolver';
 import { InvitationsRepository } from './invitations.repository';
@@ -51,7 +50,6 @@ const REPOSITORIES = [
   InvitationsRepository,
   ActionItemsRepository,
   AgendasRepository,
-  ClauseRefsRepository,
 ];
 
 const SERVICES = [

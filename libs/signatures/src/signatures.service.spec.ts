@@ -47,6 +47,7 @@ function setup() {
   };
   const documents = {
     getById: jest.fn().mockResolvedValue(document),
+    getForSigning: jest.fn().mockResolvedValue(document),
     canRead: jest.fn().mockReturnValue(true),
   };
   const audit = { record: jest.fn(async () => void events.push('audit')) };
@@ -119,6 +120,6 @@ describe(SignaturesService.name, () => {
     await expect(service.sign(delegate, { documentId: 'doc' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(documents.getById).not.toHaveBeenCalled();
+    expect(documents.getForSigning).not.toHaveBeenCalled();
   });
 });

@@ -45,7 +45,7 @@ export class SignaturesService {
     const participantId = actor?.membership?.participantId ?? '';
     this.assertActsFor(actor, 'signature.sign', participantId);
     const signature = await this.txHost.withTransaction(async () => {
-      const document = await this.readableDocument(actor, args.documentId, 'documentId');
+      const document = await this.readableDocument(actor, args.documentId, 'documentId', true);
       const participantKind = actor!.membership!.participantKind;
       this.assertOpenToSigner(
         actor,
@@ -75,7 +75,7 @@ export class SignaturesService {
   async record(actor: Actor | null, input: RecordSignatureInput): Promise<SignatureEntity> {
     this.assertActsFor(actor, 'signature.record', input.participantId);
     const signature = await this.txHost.withTransaction(async () => {
-      const document = await this.readableDocument(actor, input.documentId, 'documentId');
+      const document = await this.readableDocument(actor, input.documentId, 'documentId', true);
       const participant = await this.participants.getById(input.participantId);
       if (!participant) throw DomainException.notFound('Participant', 'participantId');
       const ref = signingRef(document, participant.id, participant.kind);
@@ -163,8 +163,12 @@ export class SignaturesService {
     actor: Actor | null,
     id: string,
     field: string,
+    forSigning = false,
   ): Promise<DocumentEntity> {
-    const document = await this.documents.getById(id);
+    // When signing, share-locked: a lifecycle step (closing) cannot overtake the signature.
+    const document = forSigning
+      ? await this.documents.getForSigning(id)
+      : await this.documents.getById(id);
     // A draft the caller may not read is reported as missing: its existence is not public.
     if (!document || !this.documents.canRead(actor, document)) {
       throw DomainException.notFound('Document', field);
