@@ -26,3 +26,4 @@ export * from './database/transaction-host';
 export * from './database/free-port';
 export * from './text/text-limits';
 export * from './ports/signatories-lookup';
+export * from './database/typeorm-logger';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { TypeOrmNestLogger } from '@accord/common';
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 
@@ -12,6 +13,8 @@ export function dataSourceOptions(url: string): DataSourceOptions & { url: strin
     migrationsTableName: 'migrations',
     uuidExtension: 'pgcrypto',
     poolSize: 20,
+    logger: new TypeOrmNestLogger(),
     logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: 1000,
   };
 }
