@@ -1,5 +1,4 @@
 import { DocumentKind, DocumentStatus, ParticipantKind } from '@accord/common';
-import { writeFileSync } from 'node:fs';
 import { MeetingsSeed, NEXT_MEETING } from '../../apps/api/src/seed/meetings.seed';
 import { PALL_MALL } from '../../apps/api/src/seed/pall-mall-data';
 import { ParticipantsSeed } from '../../apps/api/src/seed/participants.seed';
@@ -105,8 +104,5 @@ describe('meetings: the demo seed steps', () => {
     expect(signings[0].participants.map((p: { name: string }) => p.name)).not.toContain(
       'United Kingdom',
     );
-    if (process.env.ACCORD_WRITE_AGENDA_EXAMPLE) {
-      writeFileSync(process.env.ACCORD_WRITE_AGENDA_EXAMPLE, next.agenda.markdown);
-    }
   });
 });
