@@ -1,6 +1,7 @@
 import { ParticipantKind } from '@accord/common';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createUser, createWorld, World } from '../support/factories';
+import { countQueries } from '../support/count-queries';
 
 const CREATE = `mutation($input: CreateParticipantInput!) {
   createParticipant(input: $input) { id kind name shortName countryCode }
@@ -177,6 +178,17 @@ describe('participants and delegations', () => {
           );
       } while (after);
       expect(seen).toEqual(names);
+    });
+
+    it('counts the total only when the client asks for it', async () => {
+      const listOnly = await countQueries(() =>
+        t.gql('{ participants(first: 5) { edges { node { id } } } }'),
+      );
+      const withTotal = await countQueries(() =>
+        t.gql('{ participants(first: 5) { totalCount edges { node { id } } } }'),
+      );
+      expect(withTotal.count).toBe(listOnly.count + 1);
+      expect(withTotal.result.data!.participants.totalCount).toBeGreaterThan(5);
     });
 
     it('searches names case-insensitively, treating % and _ literally', async () => {

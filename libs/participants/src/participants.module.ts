@@ -13,6 +13,7 @@ import { MembershipByUserLoader } from './loaders/membership-by-user.loader';
 import { ParticipantByIdLoader } from './loaders/participant-by-id.loader';
 import { ParticipantsMembershipLookup } from './membership-lookup.provider';
 import { ParticipantEntity } from './participant.entity';
+import { ParticipantConnectionResolver } from './participant-connection.resolver';
 import { ParticipantMembersResolver } from './participant-members.resolver';
 import { ParticipantsRepository } from './participants.repository';
 import { ParticipantsResolver } from './participants.resolver';
@@ -34,6 +35,7 @@ import { UserDelegationResolver } from './user-delegation.resolver';
     MembersByParticipantLoader,
     MembershipByUserLoader,
     ParticipantsResolver,
+    ParticipantConnectionResolver,
     ParticipantMembersResolver,
     DelegationMemberResolver,
     DelegationMembershipResolver,

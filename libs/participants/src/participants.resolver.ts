@@ -23,7 +23,7 @@ export class ParticipantsResolver {
     return {
       edges: page.rows.map(({ node, cursor }) => ({ node: ParticipantModel.from(node), cursor })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
+      filter: filter ?? {},
     };
   }
 

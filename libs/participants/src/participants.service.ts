@@ -23,7 +23,6 @@ import { ParticipantQuery, ParticipantsRepository } from './participants.reposit
 export interface ParticipantPage {
   rows: { node: ParticipantEntity; cursor: string }[];
   hasNextPage: boolean;
-  totalCount: number;
 }
 
 @Injectable()
@@ -45,16 +44,16 @@ export class ParticipantsService {
     after: string | null,
   ): Promise<ParticipantPage> {
     const position = after ? this.decodePosition(after) : null;
-    const [rows, totalCount] = await Promise.all([
-      this.participants.page(query, first + 1, position),
-      this.participants.count(query),
-    ]);
+    const rows = await this.participants.page(query, first + 1, position);
     const page = rows.slice(0, first);
     return {
       rows: page.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) })),
       hasNextPage: rows.length > first,
-      totalCount,
     };
+  }
+
+  count(query: ParticipantQuery): Promise<number> {
+    return this.participants.count(query);
   }
 
   async create(actor: Actor | null, input: CreateParticipantInput): Promise<ParticipantEntity> {

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ModuleRef } from '@nestjs/core';
@@ -50,7 +51,8 @@ export function graphqlOptions(moduleRef: ModuleRef, auth: AuthService): ApolloD
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    plugins: [complexityPlugin(() => moduleRef)],
+    // Cache hints are computed per field by default; nothing here uses them (responses are per user).
+    plugins: [ApolloServerPluginCacheControlDisabled(), complexityPlugin(() => moduleRef)],
     formatError: formatGraphQLError,
     subscriptions: { 'graphql-ws': graphqlWsOptions(auth) as GraphQLWsSubscriptionsConfig },
     context: ({

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DelegationRole, PageInfo, ParticipantKind } from '@accord/common';
 import { ParticipantEntity } from '../participant.entity';
+import type { ParticipantQuery } from '../participants.repository';
 
 @ObjectType('Participant')
 export class ParticipantModel {
@@ -47,8 +48,8 @@ export class ParticipantConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 
-  @Field(() => Int)
-  totalCount: number;
+  /** The filter of this page: totalCount is counted only when a client asks for it. */
+  filter: ParticipantQuery;
 }
 
 /** A user's place in a delegation, seen from the user (User.delegation). */
