@@ -27,3 +27,4 @@ export * from './database/free-port';
 export * from './text/text-limits';
 export * from './ports/signatories-lookup';
 export * from './database/typeorm-logger';
+export * from './errors/domain-exception-rest.filter';

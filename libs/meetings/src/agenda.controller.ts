@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
-import { Actor, CurrentUser, Public } from '@accord/common';
+import { Actor, CurrentUser, DomainExceptionRestFilter, Public } from '@accord/common';
 import type { Response } from 'express';
 import { AgendaDownloadsService, AgendaFormat } from './agenda-downloads.service';
-import { DomainExceptionHttpFilter } from './domain-exception-http.filter';
 
 /**
  * Agenda files for calendar apps and browsers: public once published (404 before, and for an
@@ -10,7 +9,7 @@ import { DomainExceptionHttpFilter } from './domain-exception-http.filter';
  * decides who sees which version.
  */
 @Controller('meetings')
-@UseFilters(DomainExceptionHttpFilter)
+@UseFilters(DomainExceptionRestFilter)
 export class AgendaController {
   constructor(private readonly downloads: AgendaDownloadsService) {}
 

@@ -1,7 +1,13 @@
 import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
-import { Actor, CurrentUser, DomainException, Public } from '@accord/common';
+import {
+  Actor,
+  CurrentUser,
+  DomainException,
+  DomainExceptionRestFilter,
+  Public,
+} from '@accord/common';
 import type { Response } from 'express';
-import { DomainExceptionRestFilter } from './domain-exception-rest.filter';
+
 import { SignatoriesService } from './signatories.service';
 
 function parseFlag(raw: unknown, field: string): boolean {

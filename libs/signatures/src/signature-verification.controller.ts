@@ -9,9 +9,15 @@ import {
   Query,
   UseFilters,
 } from '@nestjs/common';
-import { Actor, CurrentUser, DomainException, Public } from '@accord/common';
+import {
+  Actor,
+  CurrentUser,
+  DomainException,
+  DomainExceptionRestFilter,
+  Public,
+} from '@accord/common';
 import { IsString, MaxLength } from 'class-validator';
-import { DomainExceptionRestFilter } from './domain-exception-rest.filter';
+
 import { VERIFIED_TEXT_LIMIT } from './dto/verify-signature.args';
 import {
   SignatureVerification,

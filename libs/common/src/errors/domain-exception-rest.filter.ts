@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
-import { DomainException, ErrorCode } from '@accord/common';
+import { DomainException } from './domain.exception';
+import { ErrorCode } from './error-code';
 import type { Response } from 'express';
 
 const STATUS: Partial<Record<ErrorCode, HttpStatus>> = {
@@ -12,9 +13,12 @@ const STATUS: Partial<Record<ErrorCode, HttpStatus>> = {
   [ErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
 };
 
-/** On the agenda downloads a DomainException becomes its HTTP status with `{ code, message }`. */
+/**
+ * On REST routes a DomainException (from the validation pipe or a service) becomes its HTTP
+ * status with a JSON body `{ code, message, field? }`, the same code GraphQL clients see.
+ */
 @Catch(DomainException)
-export class DomainExceptionHttpFilter implements ExceptionFilter {
+export class DomainExceptionRestFilter implements ExceptionFilter {
   catch(exception: DomainException, host: ArgumentsHost): void {
     host
       .switchToHttp()
