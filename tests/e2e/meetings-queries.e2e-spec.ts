@@ -1,6 +1,6 @@
 import { ParticipantKind } from '@accord/common';
 import { ActionItemsService, AgendasService, InvitationsService } from '@accord/meetings';
-import { countQueries } from '../support/count-queries';
+import { BATCH_JITTER, countQueries } from '../support/count-queries';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/factories';
 import {
@@ -93,8 +93,14 @@ describe('meetings: reads do not grow with the data (no N+1)', () => {
     expect(meetings).toHaveLength(15);
     expect(meetings[14].agenda.items.length).toBeGreaterThan(5);
     expect(meetings[14].actionItems).toHaveLength(1);
-    expect(await statementsFor(w.secretariat.token)).toBe(small.secretariat);
-    expect(await statementsFor(w.delegateA.token)).toBe(small.delegate);
-    expect(await statementsFor(null)).toBe(small.public);
+    // DataLoader batches per tick, so two runs may cut batches differently by a statement or
+    // two; one statement per meeting would add at least twelve here.
+    expect(await statementsFor(w.secretariat.token)).toBeLessThanOrEqual(
+      small.secretariat + BATCH_JITTER,
+    );
+    expect(await statementsFor(w.delegateA.token)).toBeLessThanOrEqual(
+      small.delegate + BATCH_JITTER,
+    );
+    expect(await statementsFor(null)).toBeLessThanOrEqual(small.public + BATCH_JITTER);
   });
 });
