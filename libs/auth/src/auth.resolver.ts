@@ -3,14 +3,10 @@ import { Actor, CurrentUser, GraphQLRequestContext, Public } from '@accord/commo
 import { AuthService } from './auth.service';
 import { LoginArgs } from './dto/login.args';
 import { AuthPayloadModel, UserModel } from './models/user.model';
-import { UsersService } from './users.service';
 
 @Resolver()
 export class AuthResolver {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Mutation(() => AuthPayloadModel)
   @Public()
@@ -28,8 +24,8 @@ export class AuthResolver {
 
   @Query(() => UserModel, { nullable: true, description: 'The signed-in user, or null' })
   @Public()
-  async me(@CurrentUser() actor: Actor | null): Promise<UserModel | null> {
-    const user = actor && (await this.users.getById(actor.id));
-    return user ? UserModel.from(user) : null;
+  me(@CurrentUser() actor: Actor | null): UserModel | null {
+    // The guard has just read the caller from the database; a disabled user is never an actor.
+    return actor ? UserModel.fromActor(actor) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { PlatformRole } from '@accord/common';
+import { Actor, PlatformRole } from '@accord/common';
 import { UserEntity } from '../user.entity';
 
 @ObjectType('User')
@@ -18,6 +18,17 @@ export class UserModel {
 
   @Field(() => Date, { nullable: true, description: 'Set when an admin disabled the account' })
   disabledAt: Date | null;
+
+  static fromActor(actor: Actor): UserModel {
+    const { id, email, displayName, platformRole } = actor;
+    return Object.assign(new UserModel(), {
+      id,
+      email,
+      displayName,
+      platformRole,
+      disabledAt: null,
+    });
+  }
 
   static from(entity: UserEntity): UserModel {
     return Object.assign(new UserModel(), {
