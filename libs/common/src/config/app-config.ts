@@ -15,7 +15,6 @@ export interface AppConfig {
   admin: { email: string; password: string } | null;
   seedDemo: boolean;
   logLevel: LogLevel;
-  production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +127,5 @@ export function loadConfig(env: Env = process.env): AppConfig {
     admin: parseAdmin(env),
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, databaseUrl === null),
     logLevel: parseLogLevel(env.LOG_LEVEL),
-    production: env.NODE_ENV === 'production',
   };
 }
