@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainException } from '@accord/common';
+import { Actor, DomainException, pageSize } from '@accord/common';
 import { assertCan } from '@accord/policy';
 import { auditHash } from './audit-hash';
 import { AuditEventEntity } from './audit-event.entity';
@@ -19,7 +19,6 @@ export interface AuditVerificationResult {
 }
 
 const VERIFY_BATCH = 1000;
-const MAX_PAGE = 200;
 
 @Injectable()
 export class AuditService {
@@ -53,9 +52,7 @@ export class AuditService {
     entityId: string | null,
   ): Promise<AuditEventEntity[]> {
     assertCan(actor, 'audit.read', {});
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-      throw DomainException.badInput('first', `first must be between 1 and ${MAX_PAGE}`);
-    }
+    pageSize(first);
     if (after !== null && !/^\d{1,18}$/.test(after))
       throw DomainException.badInput('after', 'after is not a valid cursor');
     return this.audit.list(first, after, entityId);

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '@accord/common';
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -6,7 +7,7 @@ export class AuditEventsArgs {
   @Field(() => Int, { nullable: true, defaultValue: 50 })
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(MAX_PAGE_SIZE)
   first: number;
 
   @Field(() => String, { nullable: true })

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { ParticipantKind, TEXT_LIMITS } from '@accord/common';
+import { MAX_PAGE_SIZE, ParticipantKind, TEXT_LIMITS } from '@accord/common';
 import { Type } from 'class-transformer';
 import {
   IsEnum,
@@ -40,7 +40,7 @@ export class ParticipantsArgs {
   @Field(() => Int, { nullable: true, defaultValue: 50 })
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(MAX_PAGE_SIZE)
   first: number;
 
   @Field(() => String, { nullable: true })
