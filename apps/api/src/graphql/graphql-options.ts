@@ -6,10 +6,8 @@ import { Actor, formatGraphQLError, GraphQLRequestContext, RequestLoaders } from
 import { AuthService } from '@accord/auth';
 import { GraphQLError } from 'graphql';
 import { ServerOptions } from 'graphql-ws';
-import depthLimit from 'graphql-depth-limit';
 import { complexityPlugin } from './complexity.plugin';
-
-export const MAX_QUERY_DEPTH = 12;
+import { limitRules } from './operation-limits';
 
 const formatOne = (error: GraphQLError) => formatGraphQLError(error.toJSON(), error);
 
@@ -50,7 +48,7 @@ export function graphqlOptions(moduleRef: ModuleRef, auth: AuthService): ApolloD
     introspection: true,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    validationRules: limitRules,
     // Cache hints are computed per field by default; nothing here uses them (responses are per user).
     plugins: [ApolloServerPluginCacheControlDisabled(), complexityPlugin(() => moduleRef)],
     formatError: formatGraphQLError,
