@@ -43,4 +43,14 @@ export class DomainException extends IntrinsicException {
   static rateLimited(message: string, retryAfterSeconds: number): DomainException {
     return new DomainException(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
   }
+
+  static mfaRequired(message = 'Enter the code from your authenticator app'): DomainException {
+    return new DomainException(ErrorCode.MFA_REQUIRED, message);
+  }
+
+  static serviceUnavailable(
+    message = 'The service is temporarily unavailable; try again shortly',
+  ): DomainException {
+    return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
 }

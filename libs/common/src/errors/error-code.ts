@@ -7,5 +7,9 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_STATE = 'INVALID_STATE',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A second factor is needed, or the one given was wrong. */
+  MFA_REQUIRED = 'MFA_REQUIRED',
+  /** The database could not be reached in time. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
