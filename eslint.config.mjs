@@ -64,4 +64,13 @@ export default tseslint.config(
     files: ['tests/support/test-server.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // Plain CommonJS tool configs (the jest config), read alike by Node 20 and Node 24.
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,11 +1,9 @@
-import type { Config } from 'jest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Plain CommonJS so that Node 20 and Node 24 (which would load a .ts config as an ES module) read it alike.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
-  compilerOptions: { paths: Record<string, string[]> };
-};
+const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
     `^${alias}$`,
@@ -13,8 +11,11 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-/** Unit specs beside the code (libs/**), e2e and integration suites under tests/. */
-const config: Config = {
+/**
+ * Unit specs beside the code (libs/**), e2e and integration suites under tests/.
+ * @type {import('jest').Config}
+ */
+module.exports = {
   rootDir: root,
   testEnvironment: 'node',
   testMatch: [
@@ -30,5 +31,3 @@ const config: Config = {
   testTimeout: 60_000,
   maxWorkers: 2,
 };
-
-export default config;
