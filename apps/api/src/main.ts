@@ -14,15 +14,21 @@ async function main(): Promise<void> {
     throw error;
   }
   const api = await startApi(config);
-  console.log(`\nAccord API ready at ${api.url}  (health: http://localhost:${config.port}/health)`);
+  console.log(
+    `\nAccord API ready at ${api.url}  (health: ${api.url.replace(/graphql$/, 'health')})`,
+  );
   if (api.demoLogins.length) {
     console.log('\nDemo logins (SEED_DEMO):');
     for (const login of api.demoLogins)
       console.log(`  ${login.role.padEnd(40)} ${login.email}  /  ${login.password}`);
   }
   let stopping = false;
+  // Requests in flight finish (up to SHUTDOWN_GRACE), then WebSockets and the database close.
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal}: already stopping (up to ${config.shutdownGraceMs / 1000} s)`);
+      return;
+    }
     stopping = true;
     console.log(`\n${signal}: stopping`);
     api.stop().then(
