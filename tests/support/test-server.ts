@@ -4,6 +4,9 @@ import { join } from 'node:path';
 
 /** Where the suite's databases live: DATABASE_URL's server when set, else an embedded one. */
 export { APP_ROLE };
+// For the startup tests, which make clusters the way older code did.
+export { binary, packagedPostgres } from '../../libs/common/src/database/postgres-binaries';
+export { runningAsRoot, serverAccount } from '../../libs/common/src/database/server-account';
 
 export const TEST_DATA_DIR = join(__dirname, '..', '..', '.data', 'test');
 
