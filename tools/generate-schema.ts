@@ -25,7 +25,7 @@ async function currentSchema(): Promise<string> {
   const server = await serverForTools();
   const database = `accord_schema_${randomBytes(4).toString('hex')}`;
   try {
-    await withAdminClient(server.adminUrl, (c) => c.query(`CREATE DATABASE "${database}"`));
+    await server.createDatabase(database);
     const config = {
       ...loadConfig({
         ...process.env,
