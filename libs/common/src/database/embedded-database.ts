@@ -34,6 +34,8 @@ export interface EmbeddedDatabaseOptions {
   fsync?: boolean;
 }
 
+const STOP_TIMEOUT_MS = 30_000;
+
 /** Files kept in the data folder, mode 0600. */
 const SUPERUSER_PASSWORD_FILE = 'postgres-superuser-password';
 const APP_PASSWORD_FILE = 'postgres-app-password';
@@ -128,16 +130,21 @@ export class EmbeddedDatabase {
     if (account) chownSync(join(clusterDir, 'pg_hba.conf'), account.uid, account.gid);
     this.port = await freePort();
     await this.spawnServer(binaries, account);
-    const superuser = await connectAsSuperuser(
-      this.port,
-      this.superuserPassword,
-      'postgres',
-      this.log,
-    );
     try {
-      await ensureAppRole(superuser, this.appPassword);
-    } finally {
-      await superuser.end();
+      const superuser = await connectAsSuperuser(
+        this.port,
+        this.superuserPassword,
+        'postgres',
+        this.log,
+      );
+      try {
+        await ensureAppRole(superuser, this.appPassword);
+      } finally {
+        await superuser.end();
+      }
+    } catch (error) {
+      await this.stop();
+      throw error;
     }
   }
 
@@ -171,7 +178,10 @@ export class EmbeddedDatabase {
     if (server.exitCode !== null || server.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
     server.kill('SIGINT'); // fast shutdown: rolls back open transactions, writes a checkpoint
+    // A server that does not stop in time gets an immediate shutdown (recovers at next start).
+    const timer = setTimeout(() => server.kill('SIGQUIT'), STOP_TIMEOUT_MS);
     await exited;
+    clearTimeout(timer);
   }
 
   private urlAs(user: string, password: string, database: string): string {
