@@ -88,13 +88,29 @@ function connectionRefused(port: number): Promise<boolean> {
 
 describe('graceful shutdown (SIGTERM)', () => {
   const folder = closedDataFolder();
-  afterAll(() => folder.remove());
+  let child: ChildProcess | undefined;
+  afterAll(async () => {
+    // Only when the test failed half-way: never leave the API (and its database) running.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+    }
+    folder.remove();
+  }, 90_000);
 
   it('finishes the requests in flight, refuses new connections, closes sockets, stops the database, exits 0', async () => {
     const port = await freePort();
-    const { child, output } = startApi(folder.dir, port);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    await waitFor(() => output().includes('Accord API ready'), 'the API to start', 150_000);
+    const started = startApi(folder.dir, port);
+    child = started.child;
+    const { output } = started;
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', resolve));
+    // Generous: a first start runs initdb and the migrations, slow on a busy machine.
+    await waitFor(() => output().includes('Accord API ready'), 'the API to start', 400_000).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}; its output:\n${output()}`);
+      },
+    );
     const clusterDir = realpathSync(join(folder.dir, 'pg'));
 
     const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
@@ -127,5 +143,5 @@ describe('graceful shutdown (SIGTERM)', () => {
     expect(await exited).toBe(0);
     // A clean stop of PostgreSQL removes its pid file.
     expect(existsSync(join(clusterDir, 'postmaster.pid'))).toBe(false);
-  }, 240_000);
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { removeDataFolder } from '@accord/common';
 
 /**
  * A throwaway DATA_DIR inside a folder closed to others (mode 0700, like root's home): as
@@ -14,14 +15,7 @@ export function closedDataFolder(): { dir: string; remove(): void } {
   return {
     dir,
     remove: () => {
-      const link = join(dir, 'pg');
-      if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) {
-        try {
-          rmSync(dirname(realpathSync(link)), { recursive: true, force: true });
-        } catch {
-          // already gone
-        }
-      }
+      removeDataFolder(dir);
       rmSync(parent, { recursive: true, force: true });
     },
   };

@@ -11,6 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterLayout } from './embedded-layout';
+
+export { removeDataFolder } from './embedded-layout';
 import {
   APP_ROLE,
   connectAsSuperuser,

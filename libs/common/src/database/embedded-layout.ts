@@ -12,7 +12,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { binary, packagedPostgres } from './postgres-binaries';
 import { accountCan, accountCanRun, ServerAccount } from './server-account';
 
@@ -114,4 +114,18 @@ export function clusterLayout(dataDir: string, account: ServerAccount | null): C
   if (existsSync(clusterDir) && !accountCan(account, '-w', clusterDir))
     throw unreachable('its data folder', clusterDir, 'a parent folder is closed to it');
   return { binaries, clusterDir };
+}
+
+/**
+ * Deletes a throwaway data folder and, when its cluster was placed under SHARED_ROOT, that
+ * cluster too (deleting DATA_DIR alone would leave it behind). Stop the server first.
+ */
+export function removeDataFolder(dataDir: string): void {
+  const link = join(dataDir, 'pg');
+  if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink() && existsSync(link)) {
+    const home = dirname(realpathSync(link));
+    if (dirname(home) === SHARED_ROOT && basename(home).startsWith('data-'))
+      rmSync(home, { recursive: true, force: true });
+  }
+  rmSync(dataDir, { recursive: true, force: true });
 }
