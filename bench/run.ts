@@ -6,10 +6,10 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '@accord/common';
+import { freePort, removeDataFolder } from '@accord/common';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -137,7 +137,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await stopApi(api);
-    rmSync(dataDir, { recursive: true, force: true });
+    // As root the cluster may live in /var/lib/accord: remove it too.
+    removeDataFolder(dataDir);
   }
 }
 

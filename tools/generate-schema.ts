@@ -6,8 +6,8 @@
  */
 import 'reflect-metadata';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { loadConfig } from '@accord/common';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadConfig, removeDataFolder } from '@accord/common';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -25,7 +25,7 @@ async function currentSchema(): Promise<string> {
   const server = await serverForTools();
   const database = `accord_schema_${randomBytes(4).toString('hex')}`;
   try {
-    await withAdminClient(server.adminUrl, (c) => c.query(`CREATE DATABASE "${database}"`));
+    await server.createDatabase(database);
     const config = {
       ...loadConfig({
         ...process.env,
@@ -49,7 +49,7 @@ async function currentSchema(): Promise<string> {
       c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
     );
     await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataFolder(dataDir);
   }
 }
 

@@ -18,7 +18,7 @@ async function withScratchDatabase<T>(fn: (source: DataSource) => Promise<T>): P
   const server = await serverForTools();
   const name = `accord_scratch_${randomBytes(4).toString('hex')}`;
   try {
-    await withAdminClient(server.adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+    await server.createDatabase(name);
     const source = new DataSource(dataSourceOptions(server.urlFor(name)));
     await source.initialize();
     try {
@@ -84,12 +84,7 @@ async function onAppDatabase(fn: (source: DataSource) => Promise<void>): Promise
   const server = await serverForTools();
   try {
     const url = process.env.DATABASE_URL ?? server.urlFor('accord');
-    if (!process.env.DATABASE_URL) {
-      await withAdminClient(server.adminUrl, async (c) => {
-        const found = await c.query("SELECT 1 FROM pg_database WHERE datname = 'accord'");
-        if (!found.rowCount) await c.query('CREATE DATABASE accord');
-      });
-    }
+    if (!process.env.DATABASE_URL) await server.createDatabase('accord');
     const source = new DataSource(dataSourceOptions(url));
     await source.initialize();
     try {

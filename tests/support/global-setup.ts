@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { requireTestDatabaseName, startEmbeddedTestServer, urlWithDatabase } from './test-server';
+import {
+  APP_ROLE,
+  requireTestDatabaseName,
+  startEmbeddedTestServer,
+  urlWithDatabase,
+} from './test-server';
 
 declare global {
   var __ACCORD_EMBEDDED__: { stop(): Promise<void> } | undefined;
@@ -18,18 +23,23 @@ const ROOT = join(__dirname, '..', '..');
  */
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
+  // The app's role: on the embedded server, not the superuser that creates the databases.
+  let appUrl = adminUrl;
+  let owner = '';
   if (adminUrl) {
     requireTestDatabaseName(adminUrl);
   } else {
     const server = await startEmbeddedTestServer();
     globalThis.__ACCORD_EMBEDDED__ = server;
     await server.ensureDatabase('accord_test');
-    adminUrl = server.url('accord_test');
+    adminUrl = server.superuserUrl('accord_test');
+    appUrl = server.url('accord_test');
+    owner = APP_ROLE;
   }
   const template = `accord_test_template_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${template}"`);
+  await admin.query(`CREATE DATABASE "${template}"${owner ? ` OWNER "${owner}"` : ''}`);
   await admin.end();
 
   execFileSync(
@@ -44,11 +54,13 @@ export default async function globalSetup(): Promise<void> {
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: urlWithDatabase(adminUrl, template) },
+      env: { ...process.env, DATABASE_URL: urlWithDatabase(appUrl!, template) },
       stdio: 'pipe',
     },
   );
 
   process.env.ACCORD_TEST_ADMIN_URL = adminUrl;
+  process.env.ACCORD_TEST_APP_URL = appUrl;
+  process.env.ACCORD_TEST_DB_OWNER = owner;
   process.env.ACCORD_TEST_TEMPLATE = template;
 }

@@ -18,8 +18,15 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   if (!template || !process.env.ACCORD_TEST_ADMIN_URL)
     throw new Error('Run the tests through jest (global setup missing)');
   const name = `accord_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-  const url = urlWithDatabase(process.env.ACCORD_TEST_ADMIN_URL, name);
+  const owner = process.env.ACCORD_TEST_DB_OWNER;
+  await withAdmin((c) =>
+    c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"${owner ? ` OWNER "${owner}"` : ''}`),
+  );
+  // The app's role (not a superuser on the embedded server), as in a real start.
+  const url = urlWithDatabase(
+    process.env.ACCORD_TEST_APP_URL || process.env.ACCORD_TEST_ADMIN_URL,
+    name,
+  );
   requireTestDatabaseName(url);
   return {
     url,

@@ -1,9 +1,10 @@
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig, createValidationPipe, EmbeddedDatabase } from '@accord/common';
-import { join } from 'node:path';
+import { AppConfig, createValidationPipe, EmbeddedDatabase, isLoopbackHost } from '@accord/common';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
+import { RequestTracker } from './graceful-shutdown';
 import { DemoLogin, SeedService } from './seed/seed.service';
 
 const EMBEDDED_DATABASE_NAME = 'accord';
@@ -14,7 +15,32 @@ export interface RunningApi {
   app: INestApplication;
   url: string;
   demoLogins: DemoLogin[];
+  /**
+   * Stops accepting connections, lets the requests in flight finish (up to SHUTDOWN_GRACE),
+   * closes the app (its WebSockets and database pool), then stops the embedded database.
+   */
   stop(): Promise<void>;
+}
+
+/** Why the start was refused, for the operator: printed without a stack. */
+export class StartRefusedError extends Error {}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Listening beyond loopback with a demo account's published password would open it to anyone. */
+async function refuseExposedDemoAccounts(config: AppConfig, seed: SeedService): Promise<void> {
+  if (isLoopbackHost(config.host)) return;
+  const exposed = await seed.demoAccountsWithPublishedPassword();
+  if (!exposed.length) return;
+  throw new StartRefusedError(
+    `Refusing to listen on HOST=${config.host}: the demo accounts ${exposed.join(', ')} still ` +
+      `have the password published with the demo data, so anyone who reaches this server could ` +
+      `log in as them. Start with HOST=127.0.0.1, then change those passwords or disable those ` +
+      `users (as an admin); or keep HOST=127.0.0.1 to serve this machine only.`,
+  );
 }
 
 function logLevels(level: AppConfig['logLevel']): LogLevel[] {
@@ -42,34 +68,41 @@ export async function startApi(
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = new EmbeddedDatabase(config.dataDir, (message) => logger.debug(message));
+    embedded = new EmbeddedDatabase(config.dataDir, { log: (message) => logger.debug(message) });
     await embedded.start();
     await embedded.ensureDatabase(EMBEDDED_DATABASE_NAME);
     databaseUrl = embedded.url(EMBEDDED_DATABASE_NAME);
-    logger.log(`Embedded PostgreSQL started, data in ${join(config.dataDir, 'pg')}`);
+    logger.log(`Embedded PostgreSQL started, data in ${embedded.clusterDir}`);
   }
+  let app: NestExpressApplication | undefined;
   try {
-    const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot(config, databaseUrl),
-      {
-        logger: logLevels(config.logLevel),
-        bodyParser: false,
-      },
-    );
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+      logger: logLevels(config.logLevel),
+      bodyParser: false,
+    });
+    const requests = new RequestTracker(app.getHttpServer() as Server);
     configureApp(app);
     await app.init();
-    const demoLogins = await app.get(SeedService).run();
-    if (options.listen !== false) await app.listen(config.port);
+    const seed = app.get(SeedService);
+    const demoLogins = await seed.run();
+    await refuseExposedDemoAccounts(config, seed);
+    if (options.listen !== false) await app.listen(config.port, config.host);
+    const running = app;
     return {
       app,
-      url: `http://localhost:${config.port}/graphql`,
+      url: `http://${urlHost(config.host)}:${config.port}/graphql`,
       demoLogins,
       stop: async () => {
-        await app.close();
+        if (!(await requests.drain(config.shutdownGraceMs))) {
+          logger.warn(`${requests.inFlight} requests still running after SHUTDOWN_GRACE: cut`);
+          (running.getHttpServer() as Server).closeAllConnections();
+        }
+        await running.close();
         await embedded?.stop();
       },
     };
   } catch (error) {
+    await app?.close().catch(() => undefined);
     await embedded?.stop();
     throw error;
   }

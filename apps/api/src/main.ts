@@ -14,15 +14,21 @@ async function main(): Promise<void> {
     throw error;
   }
   const api = await startApi(config);
-  console.log(`\nAccord API ready at ${api.url}  (health: http://localhost:${config.port}/health)`);
+  console.log(
+    `\nAccord API ready at ${api.url}  (health: ${api.url.replace(/graphql$/, 'health')})`,
+  );
   if (api.demoLogins.length) {
     console.log('\nDemo logins (SEED_DEMO):');
     for (const login of api.demoLogins)
       console.log(`  ${login.role.padEnd(40)} ${login.email}  /  ${login.password}`);
   }
   let stopping = false;
+  // Requests in flight finish (up to SHUTDOWN_GRACE), then WebSockets and the database close.
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal}: already stopping (up to ${config.shutdownGraceMs / 1000} s)`);
+      return;
+    }
     stopping = true;
     console.log(`\n${signal}: stopping`);
     api.stop().then(
@@ -33,8 +39,9 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // SIGHUP too: a closed terminal must not leave the database running until the next start.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => stop(signal));
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 export * from './auth.module';
+export { PasswordHasher } from './password-hasher';
 export * from './auth.service';
 export * from './users.service';
 export * from './user.entity';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { APP_CONFIG, AppConfig, TransactionHost, TypeOrmAdapter } from '@accord/common';
-import { UsersService } from '@accord/auth';
+import { PasswordHasher, UserEntity, UsersService } from '@accord/auth';
 import { DraftingSeed } from './drafting.seed';
 import { MeetingsSeed } from './meetings.seed';
 import { DemoLogin, ParticipantsSeed } from './participants.seed';
@@ -21,7 +22,27 @@ export class SeedService {
     private readonly drafting: DraftingSeed,
     private readonly signatures: SignaturesSeed,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /**
+   * Emails of the enabled demo accounts whose password is still the one the seed publishes
+   * (and the start prints), checked against their stored hashes.
+   */
+  async demoAccountsWithPublishedPassword(): Promise<string[]> {
+    const hasher = this.moduleRef.get(PasswordHasher, { strict: false });
+    const checks = this.participants.logins().map(async ({ email, password }) => {
+      const user = await this.txHost.tx
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.email = :email', { email: email.toLowerCase() })
+        .getOne();
+      if (!user?.passwordHash || user.disabledAt) return null;
+      return (await hasher.verify(user.passwordHash, password)) ? email : null;
+    });
+    return (await Promise.all(checks)).filter((email): email is string => email !== null);
+  }
 
   async run(): Promise<DemoLogin[]> {
     if (

@@ -99,6 +99,16 @@ function parseInteger(
   return value;
 }
 
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const value = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    value === 'localhost' ||
+    value === '::1' ||
+    /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(value)
+  );
+}
+
 function parseHost(raw: string | undefined): string {
   const value = raw?.trim() || '127.0.0.1';
   if (!/^[A-Za-z0-9.:_-]+$/.test(value) && value !== '::')

