@@ -66,26 +66,42 @@ function migrationsUpTo(header: BackupHeader, known: MigrationInterface[]): Migr
   return known.slice(0, names.indexOf(header.schemaVersion) + 1);
 }
 
+/** Copies one table's rows into it; with no client, reads past them (a table skipped). */
 async function copyTable(
-  client: Client,
+  client: Client | null,
   table: BackupHeader['tables'][number],
   lines: Lines,
 ): Promise<{ rows: number; sha256: string }> {
   const hash = createHash('sha256');
   const columns = table.columns.map(quoteIdent).join(', ');
-  const stream = client.query(copyFrom(`COPY ${quoteIdent(table.name)} (${columns}) FROM STDIN`));
+  const stream = client?.query(copyFrom(`COPY ${quoteIdent(table.name)} (${columns}) FROM STDIN`));
+  let rows = 0;
   for (;;) {
     const line = await nextLine(lines, `table ${table.name}`);
     if (line === END_OF_TABLE) break;
+    rows++;
     hash.update(`${line}\n`);
-    if (!stream.write(`${line}\n`)) await once(stream, 'drain');
+    if (stream && !stream.write(`${line}\n`)) await once(stream, 'drain');
   }
-  stream.end();
-  await finished(stream);
-  return { rows: stream.rowCount, sha256: hash.digest('hex') };
+  if (stream) {
+    stream.end();
+    await finished(stream);
+  }
+  return { rows: stream?.rowCount ?? rows, sha256: hash.digest('hex') };
 }
 
-async function restore(url: string, file: string): Promise<BackupHeader> {
+async function tableNames(client: Client): Promise<Set<string>> {
+  const found = await client.query<{ relname: string }>(
+    `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'S')`,
+  );
+  return new Set(found.rows.map((r) => r.relname));
+}
+
+async function restore(
+  url: string,
+  file: string,
+): Promise<{ header: BackupHeader; skipped: string[] }> {
   const lines: Lines = createInterface({
     input: createReadStream(file).pipe(createGunzip()),
     crlfDelay: Infinity,
@@ -112,10 +128,14 @@ async function restore(url: string, file: string): Promise<BackupHeader> {
     await executor.executePendingMigrations();
     // The backup's own migration rows (ids, timestamps) replace the ones just written.
     await client.query('DELETE FROM migrations');
-    for (const table of header.tables)
+    // A table no migration creates (made at run time by a library, e.g. a rate limiter's) is skipped.
+    const existing = await tableNames(client);
+    const skipped = header.tables.filter((t) => !existing.has(t.name)).map((t) => t.name);
+    for (const table of header.tables.filter((t) => existing.has(t.name)))
       await client.query(`ALTER TABLE ${quoteIdent(table.name)} DISABLE TRIGGER USER`);
     const copied: Record<string, { rows: number; sha256: string }> = {};
-    for (const table of header.tables) copied[table.name] = await copyTable(client, table, lines);
+    for (const table of header.tables)
+      copied[table.name] = await copyTable(existing.has(table.name) ? client : null, table, lines);
     const trailer = JSON.parse(await nextLine(lines, 'the trailer')) as BackupTrailer;
     for (const table of header.tables) {
       const got = copied[table.name];
@@ -123,16 +143,17 @@ async function restore(url: string, file: string): Promise<BackupHeader> {
         throw new Error(
           `Table ${table.name} does not match the backup (${got.rows} rows of ${table.rows}, or a different checksum): the file is damaged`,
         );
-      await client.query(`ALTER TABLE ${quoteIdent(table.name)} ENABLE TRIGGER USER`);
+      if (existing.has(table.name))
+        await client.query(`ALTER TABLE ${quoteIdent(table.name)} ENABLE TRIGGER USER`);
     }
-    for (const sequence of trailer.sequences)
+    for (const sequence of trailer.sequences.filter((q) => existing.has(q.name)))
       await client.query('SELECT setval($1::regclass, $2, $3)', [
         quoteIdent(sequence.name),
         sequence.lastValue,
         sequence.isCalled,
       ]);
     await runner.commitTransaction();
-    return header;
+    return { header, skipped };
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw error;
@@ -148,8 +169,12 @@ async function main(): Promise<void> {
   if (!existsSync(file)) throw new Error(`${file} does not exist`);
   const database = await appDatabaseForTools({ create: true });
   try {
-    const header = await restore(database.url, file);
+    const { header, skipped } = await restore(database.url, file);
     const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+    if (skipped.length)
+      console.log(
+        `Skipped ${skipped.join(', ')}: no migration creates them (tables a library makes at run time; it recreates them).`,
+      );
     console.log(
       `Restored ${header.tables.length} tables (${rows} rows) from ${file} (made ${header.createdAt}, schema ${header.schemaVersion}).\n` +
         'The audit checkpoints verify only with the key that signed them: keep AUDIT_CHECKPOINT_KEY (or, on the embedded ' +
