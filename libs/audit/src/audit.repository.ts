@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { AuditEventEntity } from './audit-event.entity';
 
+export interface ChainHead {
+  /** Null while the chain is empty. */
+  id: string | null;
+  hash: string | null;
+  /** The event the newest checkpoint vouches for; null before the first checkpoint. */
+  checkpointedId: string | null;
+}
+
 /** Any constant shared by all writers: appends are serialised so that each sees the previous hash. */
 const AUDIT_CHAIN_LOCK = 0x41554449;
 
@@ -18,9 +26,18 @@ export class AuditRepository {
     await this.txHost.tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   }
 
-  async lastHash(): Promise<string | null> {
-    const last = await this.repo.find({ select: { hash: true }, order: { id: 'DESC' }, take: 1 });
-    return last[0]?.hash ?? null;
+  /**
+   * The newest event and the newest checkpointed event id, in one round trip: it runs while the
+   * chain lock is held, so it must stay as short as the single read it replaced.
+   */
+  async head(): Promise<ChainHead> {
+    const [row] = (await this.txHost.tx.query(
+      `SELECT e.id AS "id", e.hash AS "hash",
+              (SELECT c."eventId" FROM audit_checkpoints c ORDER BY c.id DESC LIMIT 1) AS "checkpointedId"
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1) e ON true`,
+    )) as ChainHead[];
+    return row;
   }
 
   insert(event: Omit<AuditEventEntity, 'id'>): Promise<AuditEventEntity> {

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainException, pageSize } from '@accord/common';
+import { Actor, DomainException, pageSize, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { assertCan } from '@accord/policy';
 import { auditHash } from './audit-hash';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
+import { AuditChainVerifier, AuditVerificationResult } from './audit-chain-verifier';
+import {
+  AuditCheckpointsService,
+  CHECKPOINT_EVERY_EVENTS,
+} from './checkpoints/audit-checkpoints.service';
 
 export interface AuditRecord {
   action: string;
@@ -12,25 +17,22 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-export interface AuditVerificationResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: string | null;
-}
-
-const VERIFY_BATCH = 1000;
-
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly checkpoints: AuditCheckpointsService,
+    private readonly txHost: TransactionHost<TypeOrmAdapter>,
+  ) {}
 
   /**
    * Appends an event to the chain. Call it inside the mutation's transaction, so that the change
-   * and its record commit together or not at all.
+   * and its record commit together or not at all. Every CHECKPOINT_EVERY_EVENTS events it also
+   * signs a checkpoint of the new head, in the same transaction.
    */
   async record(actor: Actor | null, record: AuditRecord): Promise<void> {
     await this.audit.lockChain();
-    const prevHash = await this.audit.lastHash();
+    const head = await this.audit.head();
     const fields = {
       at: new Date(),
       actorId: actor?.id ?? null,
@@ -40,9 +42,22 @@ export class AuditService {
       entityId: record.entityId,
       // Stored as jsonb: hash exactly what will be read back (Dates become ISO strings).
       details: JSON.parse(JSON.stringify(record.details ?? {})) as Record<string, unknown>,
-      prevHash,
+      prevHash: head.hash,
     };
-    await this.audit.insert({ ...fields, hash: auditHash(fields) });
+    const event = await this.audit.insert({ ...fields, hash: auditHash(fields) });
+    if (BigInt(event.id) - BigInt(head.checkpointedId ?? 0) >= CHECKPOINT_EVERY_EVENTS)
+      await this.checkpoints.write(event.id, event.hash);
+  }
+
+  /** Signs a checkpoint of the current head unless one already covers it; used by the timer. */
+  checkpointHead(): Promise<boolean> {
+    return this.txHost.withTransaction(async () => {
+      await this.audit.lockChain();
+      const head = await this.audit.head();
+      if (!head.id || !head.hash || head.id === head.checkpointedId) return false;
+      await this.checkpoints.write(head.id, head.hash);
+      return true;
+    });
   }
 
   list(
@@ -58,23 +73,14 @@ export class AuditService {
     return this.audit.list(first, after, entityId);
   }
 
-  /** Recomputes every hash from the first event on; reports the first event that does not match. */
-  async verify(actor: Actor | null): Promise<AuditVerificationResult> {
+  /**
+   * Recomputes every hash from the first event on and checks every checkpoint against it, on one
+   * snapshot; reports the first problem found.
+   */
+  verify(actor: Actor | null): Promise<AuditVerificationResult> {
     assertCan(actor, 'audit.read', {});
-    let prevHash: string | null = null;
-    let checked = 0;
-    let afterId: string | null = null;
-    for (;;) {
-      const batch = await this.audit.batchAfter(afterId, VERIFY_BATCH);
-      for (const event of batch) {
-        checked++;
-        if (event.prevHash !== prevHash || auditHash(event) !== event.hash) {
-          return { ok: false, checked, firstBrokenId: event.id };
-        }
-        prevHash = event.hash;
-      }
-      if (batch.length < VERIFY_BATCH) return { ok: true, checked, firstBrokenId: null };
-      afterId = batch[batch.length - 1].id;
-    }
+    return this.txHost.withTransaction({ isolationLevel: 'REPEATABLE READ' }, () =>
+      new AuditChainVerifier(this.audit, this.checkpoints).run(),
+    );
   }
 }

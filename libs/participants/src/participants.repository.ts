@@ -94,10 +94,22 @@ export class ParticipantsRepository {
     });
   }
 
-  addMember(
+  /**
+   * Inserts, never updates (save() would turn a concurrent second add into an update). A request
+   * racing another for the same user waits for it on the primary key, then inserts nothing: null.
+   */
+  async addMember(
     membership: Pick<DelegationMembershipEntity, 'userId' | 'participantId' | 'role'>,
-  ): Promise<DelegationMembershipEntity> {
-    return this.memberships.save(this.memberships.create(membership));
+  ): Promise<DelegationMembershipEntity | null> {
+    const result = await this.memberships
+      .createQueryBuilder()
+      .insert()
+      .values(membership)
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const row = result.raw as DelegationMembershipEntity[];
+    return row.length ? this.memberships.create(row[0]) : null;
   }
 
   async removeMember(userId: string): Promise<void> {

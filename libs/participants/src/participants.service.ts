@@ -114,12 +114,14 @@ export class ParticipantsService {
           'Secretariat and admin users do not join a delegation',
         );
       }
-      if (await this.participants.membershipOfUser(input.userId)) {
+      const membership =
+        !(await this.participants.membershipOfUser(input.userId)) &&
+        (await this.participants.addMember(input));
+      if (!membership) {
         throw DomainException.conflict('This user already belongs to a delegation', {
           field: 'userId',
         });
       }
-      const membership = await this.participants.addMember(input);
       await this.audit.record(actor, {
         action: 'delegation.memberAdded',
         entityType: 'Participant',

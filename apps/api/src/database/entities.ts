@@ -1,4 +1,4 @@
-import { AuditEventEntity } from '@accord/audit';
+import { AuditCheckpointEntity, AuditEventEntity } from '@accord/audit';
 import { UserEntity } from '@accord/auth';
 import { DRAFTING_ENTITIES } from '@accord/drafting';
 import { MEETING_ENTITIES } from '@accord/meetings';
@@ -11,6 +11,7 @@ export const ENTITIES = [
   ParticipantEntity,
   DelegationMembershipEntity,
   AuditEventEntity,
+  AuditCheckpointEntity,
   ...DRAFTING_ENTITIES,
   ...MEETING_ENTITIES,
   ...SIGNATURE_ENTITIES,

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AuditChainProblem } from '../audit-chain-verifier';
 import { AuditEventEntity } from '../audit-event.entity';
 
 @ObjectType('AuditEvent')
@@ -47,4 +48,24 @@ export class AuditVerificationModel {
 
   @Field(() => ID, { nullable: true })
   firstBrokenId: string | null;
+
+  @Field(() => AuditChainProblem, { nullable: true, description: 'What is wrong; null when ok' })
+  problem: AuditChainProblem | null;
+
+  @Field(() => String, { nullable: true, description: 'The problem in a sentence, for a person' })
+  detail: string | null;
+
+  @Field(() => Int, { description: 'Signed checkpoints found to match the chain' })
+  checkpointsChecked: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The newest event a valid signed checkpoint vouches for',
+  })
+  lastCheckpointEventId: string | null;
 }
+
+registerEnumType(AuditChainProblem, {
+  name: 'AuditChainProblem',
+  description: 'Why verifyAuditChain failed',
+});
