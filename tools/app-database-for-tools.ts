@@ -30,11 +30,11 @@ export async function appDatabaseForTools(options: {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
       EMBEDDED_DATABASE_NAME,
     ]);
-    if (!found.rowCount && options.create)
-      await admin.query(`CREATE DATABASE ${EMBEDDED_DATABASE_NAME}`);
-    return found.rowCount || options.create;
+    return Boolean(found.rowCount);
   });
-  if (!exists) {
+  // Created through the server so that the app's role owns it (and the tables restore makes).
+  if (!exists && options.create) await server.createDatabase(EMBEDDED_DATABASE_NAME);
+  if (!exists && !options.create) {
     await server.stop();
     throw new Error(
       `There is no Accord database in ${process.env.DATA_DIR || './.data'}: nothing to back up`,
