@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   graphql,
   GraphQLID,
@@ -93,10 +94,16 @@ async function run(source: string, variableValues?: Record<string, unknown>) {
 }
 
 describe(guardInputs.name, () => {
-  it('refuses an ID that is not a UUID, naming the argument, before the resolver runs', async () => {
+  it('refuses an ID that is not a UUID, naming the argument, before the resolver runs; logs it at debug', async () => {
+    const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+    const error = jest.spyOn(Logger.prototype, 'error');
     const { refused, calls } = await run('{ thing(id: "nope") }');
     expect(refused).toEqual({ field: 'id', message: 'id must be a valid id' });
     expect(calls).toEqual([]);
+    expect(debug).toHaveBeenCalledWith('Query.thing: id must be a valid id');
+    expect(error).not.toHaveBeenCalled();
+    debug.mockRestore();
+    error.mockRestore();
   });
 
   it('checks a String nobody declared as single-line plain text', async () => {
