@@ -77,11 +77,17 @@ describe('meetings: agenda renderings over REST and GraphQL', () => {
     expect(md.body.toString()).toContain('Version 1, draft (not published).');
   });
 
-  it('answers 404 for unknown and malformed meeting ids', async () => {
-    for (const id of [randomUUID(), 'not-a-meeting', '1']) {
+  it('answers 404 for an unknown meeting id, 400 naming the parameter for a malformed one', async () => {
+    const unknown = await get(path('ics', randomUUID()), w.secretariat.token);
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body.toString())).toMatchObject({ code: 'NOT_FOUND' });
+    for (const id of ['not-a-meeting', '1']) {
       const res = await get(path('ics', id), w.secretariat.token);
-      expect(res.status).toBe(404);
-      expect(JSON.parse(res.body.toString())).toMatchObject({ code: 'NOT_FOUND' });
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body.toString())).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'id',
+      });
     }
   });
 

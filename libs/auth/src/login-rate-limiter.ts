@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainException } from '@accord/common';
+import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 
@@ -13,6 +14,9 @@ export const LOGIN_LIMITS = {
 
 /** The table is created by a migration; counters live in PostgreSQL so every API instance shares them. */
 const TABLE = 'login_rate_limits';
+
+/** Keys are varchar(255): an email of any allowed length fits once hashed (and is not stored in clear). */
+const emailKey = (email: string) => createHash('sha256').update(email).digest('hex');
 
 function refused(res: RateLimiterRes | null, message: string): DomainException {
   return DomainException.rateLimited(message, Math.ceil((res?.msBeforeNext ?? 60_000) / 1000));
@@ -55,20 +59,20 @@ export class LoginRateLimiter {
         throw refused(error, 'Too many login attempts from this address; wait a minute');
       throw error;
     }
-    const state = await this.failures.get(email);
+    const state = await this.failures.get(emailKey(email));
     if (state && state.consumedPoints >= LOGIN_LIMITS.failuresPerEmail) {
       throw refused(state, 'Too many failed logins for this email; try again later');
     }
   }
 
   async recordFailure(email: string): Promise<void> {
-    const res = await this.failures.penalty(email, 1);
+    const res = await this.failures.penalty(emailKey(email), 1);
     if (res.consumedPoints >= LOGIN_LIMITS.failuresPerEmail) {
-      await this.failures.block(email, LOGIN_LIMITS.emailBlockSeconds);
+      await this.failures.block(emailKey(email), LOGIN_LIMITS.emailBlockSeconds);
     }
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.failures.delete(email);
+    await this.failures.delete(emailKey(email));
   }
 }

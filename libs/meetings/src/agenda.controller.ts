@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
-import { Actor, CurrentUser, DomainExceptionRestFilter, Public } from '@accord/common';
+import { Actor, CurrentUser, DomainExceptionRestFilter, IdParamPipe, Public } from '@accord/common';
 import type { Response } from 'express';
 import { AgendaDownloadsService, AgendaFormat } from './agenda-downloads.service';
 
@@ -15,19 +15,31 @@ export class AgendaController {
 
   @Get(':id/agenda.ics')
   @Public()
-  icalendar(@CurrentUser() actor: Actor | null, @Param('id') id: string, @Res() res: Response) {
+  icalendar(
+    @CurrentUser() actor: Actor | null,
+    @Param('id', IdParamPipe) id: string,
+    @Res() res: Response,
+  ) {
     return this.send(actor, id, 'ics', res);
   }
 
   @Get(':id/agenda.md')
   @Public()
-  markdown(@CurrentUser() actor: Actor | null, @Param('id') id: string, @Res() res: Response) {
+  markdown(
+    @CurrentUser() actor: Actor | null,
+    @Param('id', IdParamPipe) id: string,
+    @Res() res: Response,
+  ) {
     return this.send(actor, id, 'md', res);
   }
 
   @Get(':id/agenda.pdf')
   @Public()
-  pdf(@CurrentUser() actor: Actor | null, @Param('id') id: string, @Res() res: Response) {
+  pdf(
+    @CurrentUser() actor: Actor | null,
+    @Param('id', IdParamPipe) id: string,
+    @Res() res: Response,
+  ) {
     return this.send(actor, id, 'pdf', res);
   }
 

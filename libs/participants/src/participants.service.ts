@@ -5,6 +5,7 @@ import {
   DelegationRole,
   DomainException,
   encodeCursor,
+  normaliseName,
   PlatformRole,
   ParticipantKind,
   TransactionHost,
@@ -58,7 +59,8 @@ export class ParticipantsService {
 
   async create(actor: Actor | null, input: CreateParticipantInput): Promise<ParticipantEntity> {
     assertCan(actor, 'participant.create', {});
-    const name = input.name.trim();
+    // Also for callers that skip the GraphQL gate (seeds): one name, however it was typed.
+    const name = normaliseName(input.name);
     if (!name) throw DomainException.badInput('name', 'name must not be empty');
     const countryCode = this.checkCountryCode(input.kind, input.countryCode);
     return this.txHost.withTransaction(async () => {
@@ -79,7 +81,7 @@ export class ParticipantsService {
       const participant = await this.participants.create({
         kind: input.kind,
         name,
-        shortName: input.shortName?.trim() || null,
+        shortName: input.shortName ? normaliseName(input.shortName) || null : null,
         countryCode,
       });
       await this.audit.record(actor, {

@@ -1,19 +1,11 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
 import {
   Actor,
   CurrentUser,
   DomainException,
   DomainExceptionRestFilter,
+  IdParamPipe,
+  MultilineText,
   Public,
 } from '@accord/common';
 import { IsString, MaxLength } from 'class-validator';
@@ -27,12 +19,9 @@ import {
 export class VerifyTextBody {
   @IsString({ message: 'text must be a string' })
   @MaxLength(VERIFIED_TEXT_LIMIT)
+  @MultilineText()
   text: string;
 }
-
-const signatureIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => DomainException.badInput('id', 'id must be a valid signature id'),
-});
 
 function toJson(result: SignatureVerification) {
   return {
@@ -65,7 +54,7 @@ export class SignatureVerificationController {
   @Public()
   async verify(
     @CurrentUser() actor: Actor | null,
-    @Param('id', signatureIdPipe) id: string,
+    @Param('id', IdParamPipe) id: string,
     @Query('text') text: unknown,
   ): Promise<ReturnType<typeof toJson>> {
     if (text !== undefined && typeof text !== 'string') {
@@ -80,7 +69,7 @@ export class SignatureVerificationController {
   @Public()
   async verifyText(
     @CurrentUser() actor: Actor | null,
-    @Param('id', signatureIdPipe) id: string,
+    @Param('id', IdParamPipe) id: string,
     @Body() body: VerifyTextBody,
   ): Promise<ReturnType<typeof toJson>> {
     return toJson(await this.verification.verify(actor, id, body.text));

@@ -3,6 +3,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ModuleRef } from '@nestjs/core';
 import { Actor, formatGraphQLError, GraphQLRequestContext, RequestLoaders } from '@accord/common';
+import { guardInputs, nestTextKinds } from '@accord/common';
 import { AuthService } from '@accord/auth';
 import { GraphQLError } from 'graphql';
 import { ServerOptions } from 'graphql-ws';
@@ -49,6 +50,8 @@ export function graphqlOptions(moduleRef: ModuleRef, auth: AuthService): ApolloD
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: limitRules,
+    // Every String and ID argument checked before any resolver, on every transport.
+    transformSchema: (schema) => guardInputs(schema, nestTextKinds()),
     // Cache hints are computed per field by default; nothing here uses them (responses are per user).
     plugins: [ApolloServerPluginCacheControlDisabled(), complexityPlugin(() => moduleRef)],
     formatError: formatGraphQLError,

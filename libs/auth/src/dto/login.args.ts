@@ -1,10 +1,11 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { EmailAddress, SecretText, TEXT_LIMITS } from '@accord/common';
 import { IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class LoginArgs {
   @Field()
+  @EmailAddress()
   @IsString()
   @MaxLength(TEXT_LIMITS.email)
   email: string;
@@ -12,5 +13,6 @@ export class LoginArgs {
   @Field()
   @IsString()
   @MaxLength(TEXT_LIMITS.password)
+  @SecretText()
   password: string;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ClauseKind, TEXT_LIMITS } from '@accord/common';
+import { ClauseKind, MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @InputType()
@@ -16,6 +16,7 @@ export class AddClauseInput {
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(TEXT_LIMITS.clauseText)
+  @MultilineText()
   text: string;
 
   @Field(() => ID, {

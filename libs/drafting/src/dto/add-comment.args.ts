@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @ArgsType()
@@ -12,6 +12,7 @@ export class AddCommentArgs {
   @IsString()
   @IsNotEmpty({ message: 'body must not be empty' })
   @MaxLength(TEXT_LIMITS.comment)
+  @MultilineText()
   body: string;
 
   @Field(() => ID, { nullable: true, description: 'The comment this one replies to' })

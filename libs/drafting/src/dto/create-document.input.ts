@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { DocumentKind, ParticipantKind, TEXT_LIMITS } from '@accord/common';
+import { DocumentKind, NameText, ParticipantKind, TEXT_LIMITS } from '@accord/common';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -19,6 +19,7 @@ export class CreateDocumentInput {
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(TEXT_LIMITS.title)
+  @NameText()
   title: string;
 
   @Field(() => String, {

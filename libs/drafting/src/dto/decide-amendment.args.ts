@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AmendmentIdArgs } from './amendment-id.args';
 
@@ -9,5 +9,6 @@ export class DecideAmendmentArgs extends AmendmentIdArgs {
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.note)
+  @MultilineText()
   note?: string | null;
 }

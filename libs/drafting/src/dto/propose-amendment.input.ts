@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { AmendmentKind, ClauseKind, TEXT_LIMITS } from '@accord/common';
+import { AmendmentKind, ClauseKind, MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @InputType()
@@ -19,12 +19,14 @@ export class ProposeAmendmentInput {
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.clauseText)
+  @MultilineText()
   text?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.rationale)
+  @MultilineText()
   rationale?: string | null;
 
   @Field(() => ClauseKind, {

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AmendmentIdArgs } from './amendment-id.args';
 
@@ -12,5 +12,6 @@ export class RebaseAmendmentArgs extends AmendmentIdArgs {
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.clauseText)
+  @MultilineText()
   text?: string | null;
 }

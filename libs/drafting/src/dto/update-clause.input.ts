@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 @InputType()
@@ -12,6 +12,7 @@ export class UpdateClauseInput {
   @IsString()
   @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(TEXT_LIMITS.clauseText)
+  @MultilineText()
   text: string;
 
   @Field(() => Int, {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { NameText, TEXT_LIMITS } from '@accord/common';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @InputType()
@@ -8,6 +8,7 @@ export class AddActionItemInput {
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(TEXT_LIMITS.title)
+  @NameText()
   title: string;
 
   @Field(() => ID, { nullable: true, description: 'The participant that owns the item' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { AgendaItemKind, TEXT_LIMITS } from '@accord/common';
+import { AgendaItemKind, MultilineText, NameText, TEXT_LIMITS } from '@accord/common';
 import {
   ArrayMaxSize,
   IsArray,
@@ -27,6 +27,7 @@ export class AgendaItemInput {
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(TEXT_LIMITS.title)
+  @NameText()
   title: string;
 
   @Field(() => Boolean, {
@@ -78,5 +79,6 @@ export class AgendaItemInput {
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.note)
+  @MultilineText()
   notes?: string | null;
 }

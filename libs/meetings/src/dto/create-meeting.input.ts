@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { NameText, TEXT_LIMITS } from '@accord/common';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,18 +17,21 @@ export class CreateMeetingInput {
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(TEXT_LIMITS.title)
+  @NameText()
   title: string;
 
   @Field()
   @IsString()
   @IsNotEmpty({ message: 'city must not be empty' })
   @MaxLength(TEXT_LIMITS.name)
+  @NameText()
   city: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.title)
+  @NameText()
   venue?: string | null;
 
   @Field({ description: 'IANA time zone, e.g. Europe/Paris' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { NameText, TEXT_LIMITS } from '@accord/common';
 import {
   ArrayMaxSize,
   IsArray,
@@ -23,6 +23,7 @@ export class UpdateMeetingInput {
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(TEXT_LIMITS.title)
+  @NameText()
   title?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -30,12 +31,14 @@ export class UpdateMeetingInput {
   @IsString()
   @IsNotEmpty({ message: 'city must not be empty' })
   @MaxLength(TEXT_LIMITS.name)
+  @NameText()
   city?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.title)
+  @NameText()
   venue?: string | null;
 
   @Field(() => String, { nullable: true })

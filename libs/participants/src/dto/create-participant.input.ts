@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ParticipantKind, TEXT_LIMITS } from '@accord/common';
+import { NameText, ParticipantKind, TEXT_LIMITS } from '@accord/common';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 @InputType()
@@ -12,12 +12,14 @@ export class CreateParticipantInput {
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(TEXT_LIMITS.name)
+  @NameText()
   name: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.shortName)
+  @NameText()
   shortName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; required for a STATE' })

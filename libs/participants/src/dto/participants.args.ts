@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { MAX_PAGE_SIZE, ParticipantKind, TEXT_LIMITS } from '@accord/common';
+import { MAX_PAGE_SIZE, NameText, ParticipantKind, TEXT_LIMITS } from '@accord/common';
 import { Type } from 'class-transformer';
 import {
   IsEnum,
@@ -26,6 +26,7 @@ export class ParticipantFilter {
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.name)
+  @NameText()
   search?: string | null;
 }
 

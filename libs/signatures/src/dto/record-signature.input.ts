@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @InputType()
@@ -29,5 +29,6 @@ export class RecordSignatureInput {
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.statement)
+  @MultilineText()
   statement?: string | null;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @ArgsType()
@@ -12,6 +12,7 @@ export class SignDocumentArgs {
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_LIMITS.statement)
+  @MultilineText()
   statement?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The meeting at which it is signed' })

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { MultilineText } from '@accord/common';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** A whole document's canonical text, with room to spare (the request body limit is 2 MB). */
@@ -17,5 +18,6 @@ export class VerifySignatureArgs {
   @IsOptional()
   @IsString()
   @MaxLength(VERIFIED_TEXT_LIMIT)
+  @MultilineText()
   text?: string | null;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { TEXT_LIMITS } from '@accord/common';
+import { MultilineText, TEXT_LIMITS } from '@accord/common';
 import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @ArgsType()
@@ -12,5 +12,6 @@ export class WithdrawSignatureArgs {
   @IsString()
   @IsNotEmpty({ message: 'reason must not be empty' })
   @MaxLength(TEXT_LIMITS.note)
+  @MultilineText()
   reason: string;
 }
