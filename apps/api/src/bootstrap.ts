@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, createValidationPipe, EmbeddedDatabase } from '@accord/common';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { configureHttp } from './http/configure-http';
 import { DemoLogin, SeedService } from './seed/seed.service';
 
 const EMBEDDED_DATABASE_NAME = 'accord';
@@ -24,6 +25,7 @@ function logLevels(level: AppConfig['logLevel']): LogLevel[] {
 
 /** Configures a created Nest app the way production runs it (also used by the e2e tests). */
 export function configureApp(app: NestExpressApplication): void {
+  configureHttp(app);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
