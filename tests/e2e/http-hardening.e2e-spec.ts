@@ -103,6 +103,7 @@ describe('HTTP hardening', () => {
         .set('origin', ALLOWED_ORIGIN)
         .send({ query: '{ __typename }' });
       expect(post.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
+      expect(post.headers['access-control-expose-headers']).toBe('Retry-After');
       expect(post.body).toEqual({ data: { __typename: 'Query' } });
     });
 

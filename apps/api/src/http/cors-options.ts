@@ -14,6 +14,8 @@ export function corsOptions(origins: readonly string[]): CorsOptions {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: ALLOWED_HEADERS,
+    // A rate-limited browser client may read when to retry.
+    exposedHeaders: ['Retry-After'],
     credentials: false,
     maxAge: 600,
     optionsSuccessStatus: 204,
