@@ -53,6 +53,8 @@ export async function createTestApp(
       JWT_SECRET: TEST_JWT_SECRET,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'error',
+      // Test files send hundreds of requests from 127.0.0.1; rate-limit tests set a low one.
+      RATE_LIMIT_PER_MINUTE: '1000000',
     }),
     ...overrides,
   };

@@ -5,6 +5,7 @@ import { AppConfig, createValidationPipe, EmbeddedDatabase, isLoopbackHost } fro
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { RequestTracker } from './graceful-shutdown';
+import { configureHttp } from './http/configure-http';
 import { DemoLogin, SeedService } from './seed/seed.service';
 
 const EMBEDDED_DATABASE_NAME = 'accord';
@@ -50,6 +51,7 @@ function logLevels(level: AppConfig['logLevel']): LogLevel[] {
 
 /** Configures a created Nest app the way production runs it (also used by the e2e tests). */
 export function configureApp(app: NestExpressApplication): void {
+  configureHttp(app);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });

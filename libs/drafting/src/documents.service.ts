@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  DiffOp,
   DocumentStatus,
   DomainException,
   TransactionHost,
@@ -9,12 +10,20 @@ import {
 import { AuditService } from '@accord/audit';
 import { assertCan, can, DocumentRef } from '@accord/policy';
 import { DocumentReadsRepository } from './document-reads.repository';
-import { ClauseDiffResult, documentDiff } from './document-diff';
+import { DIFF_LIMITS } from './diff-limits';
+import {
+  changedClauses,
+  ClauseDiffResult,
+  DiffChunk,
+  DiffableClause,
+  documentDiff,
+} from './document-diff';
 import { slugFromTitle } from './document-slug';
 import { DocumentEntity } from './document.entity';
 import { DocumentsRepository } from './documents.repository';
 import { CreateDocumentInput } from './dto/create-document.input';
 import { VersionsRepository } from './versions.repository';
+import { WordDiffPool, WordRuns } from './word-diff-pool';
 
 /** Documents: creation, what each caller may see of them, and comparing versions. */
 @Injectable()
@@ -25,6 +34,7 @@ export class DocumentsService {
     private readonly versions: VersionsRepository,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    private readonly wordDiffs: WordDiffPool,
   ) {}
 
   async create(actor: Actor | null, input: CreateDocumentInput): Promise<DocumentEntity> {
@@ -93,7 +103,11 @@ export class DocumentsService {
     return can(actor, 'document.readHistory', document);
   }
 
-  /** A word-level diff per clause between any two versions (either order). */
+  /**
+   * A word-level diff per clause between any two versions (either order). Versions beyond
+   * DIFF_LIMITS are refused; the word diff runs off the event loop under a time budget, and
+   * clauses it could not finish are answered at clause level.
+   */
   async diff(
     actor: Actor | null,
     documentId: string,
@@ -103,18 +117,42 @@ export class DocumentsService {
     const document = await this.visible(actor, documentId);
     if (!document) throw DomainException.notFound('Document', 'documentId');
     assertCan(actor, 'document.readHistory', document);
+    await this.assertDiffable(documentId, fromVersion, 'fromVersion', document.currentVersion);
+    await this.assertDiffable(documentId, toVersion, 'toVersion', document.currentVersion);
     const [from, to] = await Promise.all([
-      this.versions.get(documentId, fromVersion),
-      this.versions.get(documentId, toVersion),
+      this.versions.clausesOf(documentId, fromVersion),
+      this.versions.clausesOf(documentId, toVersion),
     ]);
-    const missing = (field: string, number: number) =>
-      DomainException.badInput(
+    if (!from || !to) throw DomainException.notFound('Version', from ? 'toVersion' : 'fromVersion');
+    const changed = changedClauses(from, to);
+    const runs = await this.wordDiffs.diff(changed.map(([a, b]) => [a.text, b.text]));
+    const byClause = new Map(changed.map(([, later], i) => [later.id, runs[i]]));
+    return documentDiff(from, to, (_earlier: DiffableClause, later) =>
+      chunksOf(byClause.get(later.id) ?? null),
+    );
+  }
+
+  /** The version exists and is small enough to compare: measured before it is loaded. */
+  private async assertDiffable(
+    documentId: string,
+    number: number,
+    field: string,
+    latest: number,
+  ): Promise<void> {
+    const size = await this.versions.size(documentId, number);
+    if (!size) {
+      throw DomainException.badInput(
         field,
-        `Version ${number} does not exist; this document has versions 1 to ${document.currentVersion}`,
+        `Version ${number} does not exist; this document has versions 1 to ${latest}`,
       );
-    if (!from) throw missing('fromVersion', fromVersion);
-    if (!to) throw missing('toVersion', toVersion);
-    return documentDiff(from.clauses, to.clauses);
+    }
+    if (size.clauses > DIFF_LIMITS.maxClauses || size.characters > DIFF_LIMITS.maxCharacters) {
+      throw DomainException.badInput(
+        field,
+        `Version ${number} is too large to compare (${size.clauses} clauses, ${size.characters} characters; ` +
+          `the limits are ${DIFF_LIMITS.maxClauses} clauses and ${DIFF_LIMITS.maxCharacters} characters)`,
+      );
+    }
   }
 
   private async requestedSlug(slug: string): Promise<string> {
@@ -133,4 +171,10 @@ export class DocumentsService {
     while (taken.has(`${base}-${n}`)) n++;
     return `${base}-${n}`;
   }
+}
+
+const OPS = { [-1]: DiffOp.DELETE, 0: DiffOp.EQUAL, 1: DiffOp.INSERT } as const;
+
+function chunksOf(runs: WordRuns): DiffChunk[] | null {
+  return runs && runs.map(([op, text]) => ({ op: OPS[op], text }));
 }

@@ -46,6 +46,7 @@ import { RepliesByCommentLoader } from './loaders/replies-by-comment.loader';
 import { VersionsByDocumentLoader } from './loaders/versions-by-document.loader';
 import { TextVersionsService } from './text-versions.service';
 import { VersionsRepository } from './versions.repository';
+import { WordDiffPool } from './word-diff-pool';
 
 export const DRAFTING_ENTITIES = [
   DocumentEntity,
@@ -72,6 +73,7 @@ const SERVICES = [
   DraftLocks,
   TextVersionsService,
   DocumentsService,
+  WordDiffPool,
   ClausesService,
   LifecycleService,
   AmendmentsService,

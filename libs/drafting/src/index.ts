@@ -29,3 +29,4 @@ export * from './clause-numbering';
 export { DOCUMENT_CHANGED } from './document-events';
 export type { DocumentChangedEvent } from './document-events';
 export type { NumberedClause } from './text-versions.service';
+export { DIFF_LIMITS } from './diff-limits';

@@ -2,8 +2,16 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ModuleRef } from '@nestjs/core';
-import { Actor, formatGraphQLError, GraphQLRequestContext, RequestLoaders } from '@accord/common';
-import { guardInputs, nestTextKinds } from '@accord/common';
+import {
+  Actor,
+  APP_CONFIG,
+  AppConfig,
+  formatGraphQLError,
+  GraphQLRequestContext,
+  guardInputs,
+  nestTextKinds,
+  RequestLoaders,
+} from '@accord/common';
 import { AuthService } from '@accord/auth';
 import { GraphQLError } from 'graphql';
 import { ServerOptions } from 'graphql-ws';
@@ -46,7 +54,7 @@ export function graphqlOptions(moduleRef: ModuleRef, auth: AuthService): ApolloD
     autoSchemaFile: true,
     sortSchema: true,
     playground: false,
-    introspection: true,
+    introspection: moduleRef.get<AppConfig>(APP_CONFIG, { strict: false }).graphqlIntrospection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: limitRules,
