@@ -9,7 +9,7 @@ export { SessionsResolver } from './sessions/sessions.resolver';
 export * from './models/user.model';
 export * from './loaders/user-by-id.loader';
 export { MIN_PASSWORD_LENGTH } from './password-hasher';
-export { LOGIN_LIMITS } from './login-rate-limiter';
+export { LOGIN_LIMITS, LoginRateLimiter } from './login-rate-limiter';
 export { AuthResolver } from './auth.resolver';
 export { UsersResolver } from './users.resolver';
 export { AuditEventActorResolver } from './audit-event-actor.resolver';

@@ -9,6 +9,14 @@ import { DataSource } from 'typeorm';
  * account alone: a stranger elsewhere cannot lock the owner out. Past the free attempts each
  * further attempt waits twice as long as the one before (1 s, 2 s, 4 s … up to the cap).
  */
+export interface LoginLimits {
+  freeAttemptsPerAccount: number;
+  freeAttemptsPerAddress: number;
+  firstDelaySeconds: number;
+  maxDelaySeconds: number;
+  forgetAfterSeconds: number;
+}
+
 export const LOGIN_LIMITS = {
   /** Failed attempts from one address at one account before the delays start. */
   freeAttemptsPerAccount: 5,
@@ -47,6 +55,8 @@ const key = (...parts: string[]) => createHash('sha256').update(parts.join('\n')
 @Injectable()
 export class LoginRateLimiter {
   private readonly logger = new Logger('LoginLimits');
+  /** The limits in force (LOGIN_LIMITS; a test may lengthen the delays to stay clear of timing). */
+  limits: LoginLimits = { ...LOGIN_LIMITS };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -54,9 +64,9 @@ export class LoginRateLimiter {
   async admit(email: string, address: string): Promise<void> {
     const byAddress = key('address', address);
     const byAccount = key('account', address, email);
-    const addressWait = await this.take(byAddress, LOGIN_LIMITS.freeAttemptsPerAddress);
+    const addressWait = await this.take(byAddress, this.limits.freeAttemptsPerAddress);
     if (addressWait !== null) throw this.refuse(addressWait, email, address, 'address');
-    const accountWait = await this.take(byAccount, LOGIN_LIMITS.freeAttemptsPerAccount);
+    const accountWait = await this.take(byAccount, this.limits.freeAttemptsPerAccount);
     if (accountWait !== null) {
       // The address is not charged for an attempt that was refused before any check.
       await this.refund(byAddress);
@@ -85,7 +95,7 @@ export class LoginRateLimiter {
 
   /** Null when admitted, else the seconds to wait. */
   private async take(counter: string, free: number): Promise<number | null> {
-    const { forgetAfterSeconds, firstDelaySeconds, maxDelaySeconds } = LOGIN_LIMITS;
+    const { forgetAfterSeconds, firstDelaySeconds, maxDelaySeconds } = this.limits;
     const admitted = (await this.dataSource.query(ADMIT, [
       counter,
       free,
@@ -97,8 +107,8 @@ export class LoginRateLimiter {
     const rows = (await this.dataSource.query(WAIT, [
       counter,
       free,
-      firstDelaySeconds,
-      maxDelaySeconds,
+      this.limits.firstDelaySeconds,
+      this.limits.maxDelaySeconds,
     ])) as { wait: number }[];
     return Math.max(1, rows[0]?.wait ?? 1);
   }
