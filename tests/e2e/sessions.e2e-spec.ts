@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { PlatformRole } from '@accord/common';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+import { countQueries } from '../support/count-queries';
 import { createUser, TEST_PASSWORD, TestUser } from '../support/factories';
 
 jest.setTimeout(180_000);
@@ -235,6 +236,28 @@ describe('sessions', () => {
       expect([name, code(res)]).toEqual([name, 'UNAUTHENTICATED']);
       expect([name, (await t.gql(ME, {}, token)).data!.me]).toEqual([name, null]);
     }
+  });
+
+  it('checks a token with one SQL statement (session, user, delegation), touching lastUsedAt at most once a minute', async () => {
+    const user = await createUser(t);
+    const { sid } = t.get(JwtService).decode<{ sid: string }>(user.token);
+    const lastUsed = async () =>
+      new Date(
+        (await t.dataSource.query(`SELECT "lastUsedAt" FROM sessions WHERE id = $1`, [sid]))[0]
+          .lastUsedAt,
+      ).getTime();
+    await t.dataSource.query(
+      `UPDATE sessions SET "lastUsedAt" = now() - interval '2 minutes' WHERE id = $1`,
+      [sid],
+    );
+    const stale = await lastUsed();
+    // `me` reads nothing beyond the caller: every statement is the token check.
+    const { count } = await countQueries(() => t.gql(ME, {}, user.token));
+    expect(count).toBe(1);
+    const touched = await lastUsed();
+    expect(touched).toBeGreaterThan(stale + 60_000);
+    await t.gql(ME, {}, user.token);
+    expect(await lastUsed()).toBe(touched);
   });
 
   it('audits a login with the client address, and a failed one without the password, logged at warn', async () => {
