@@ -180,7 +180,7 @@ describe('sessions', () => {
     const foreign = await t.gql(REVOKE, { id: sid(otherTokens.accessToken) }, phone.accessToken);
     expect(foreign.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect(code(await t.gql(PROTECTED, {}, otherTokens.accessToken))).toBe('OK');
-    for (const id of [randomUUID(), 'not-a-uuid'])
+    for (const id of [randomUUID(), 'not-a-uuid', '-'.repeat(36)])
       expect(code(await t.gql(REVOKE, { id }, phone.accessToken))).toBe('NOT_FOUND');
 
     const res = await t.gql(REVOKE, { id: sid(stolenLaptop.accessToken) }, phone.accessToken);

@@ -129,7 +129,9 @@ export class SessionsService {
   /** Ends one of the caller's own live sessions; anyone else's is NOT_FOUND. */
   async revoke(actor: Actor | null, sessionId: string): Promise<boolean> {
     assertCan(actor, 'session.revoke', {});
-    const isUuid = /^[0-9a-f-]{36}$/i.test(sessionId);
+    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
+      sessionId,
+    );
     if (!isUuid || !(await this.sessions.findLive(sessionId, actor!.id)))
       throw DomainException.notFound('Session', 'id');
     return this.end(actor, sessionId, SessionEndReason.REVOKED, 'session.revoked');
