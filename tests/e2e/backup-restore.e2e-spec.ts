@@ -186,7 +186,7 @@ describe('backup and restore', () => {
       const verify = await app.gql(
         '{ verifyAuditChain { ok checked problem checkpointsChecked } }',
         {},
-        app.tokenFor(w.secretariat.id),
+        await app.tokenFor(w.secretariat.id),
       );
       expect(verify.data!.verifyAuditChain).toMatchObject({ ok: true, problem: null });
       expect(verify.data!.verifyAuditChain.checkpointsChecked).toBeGreaterThanOrEqual(1);
@@ -198,7 +198,7 @@ describe('backup and restore', () => {
       const created = await app.gql(
         'mutation { createParticipant(input: { kind: ACADEMIA, name: "After restore" }) { id } }',
         {},
-        app.tokenFor(w.secretariat.id),
+        await app.tokenFor(w.secretariat.id),
       );
       expect(created.errors).toBeUndefined();
     } finally {

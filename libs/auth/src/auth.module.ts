@@ -13,6 +13,11 @@ import { JwtStrategy } from './jwt.strategy';
 import { UserByIdLoader } from './loaders/user-by-id.loader';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
+import { AccessTokens } from './sessions/access-tokens';
+import { SessionEntity } from './sessions/session.entity';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsResolver } from './sessions/sessions.resolver';
+import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
@@ -20,7 +25,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    TypeOrmModule.forFeature([UserEntity, SessionEntity]),
     AuditModule,
     PassportModule,
     JwtModule.registerAsync({
@@ -28,6 +33,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
         signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
@@ -35,15 +41,19 @@ import { UsersService } from './users.service';
     UsersRepository,
     UsersService,
     AuthService,
+    SessionsRepository,
+    SessionsService,
+    AccessTokens,
     PasswordHasher,
     LoginRateLimiter,
     JwtStrategy,
     UserByIdLoader,
     AuthResolver,
     UsersResolver,
+    SessionsResolver,
     AuditEventActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuthService, UserByIdLoader],
+  exports: [UsersService, AuthService, SessionsService, UserByIdLoader],
 })
 export class AuthModule {}

@@ -10,6 +10,8 @@ import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
 import { CreateUserInput } from './dto/create-user.input';
 import { PasswordHasher } from './password-hasher';
+import { SessionEndReason } from './sessions/session.entity';
+import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -20,6 +22,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
   ) {}
@@ -61,9 +64,13 @@ export class UsersService {
 
   async setDisabled(actor: Actor | null, userId: string, disabled: boolean): Promise<UserEntity> {
     assertCan(actor, 'user.disable', { userId });
-    return this.change(actor, userId, disabled ? 'user.disabled' : 'user.enabled', {
-      disabledAt: disabled ? new Date() : null,
-    });
+    return this.change(
+      actor,
+      userId,
+      disabled ? 'user.disabled' : 'user.enabled',
+      { disabledAt: disabled ? new Date() : null },
+      disabled ? SessionEndReason.USER_DISABLED : null,
+    );
   }
 
   async setRole(
@@ -72,7 +79,13 @@ export class UsersService {
     platformRole: PlatformRole,
   ): Promise<UserEntity> {
     assertCan(actor, 'user.setRole', { userId });
-    return this.change(actor, userId, 'user.roleChanged', { platformRole });
+    return this.change(
+      actor,
+      userId,
+      'user.roleChanged',
+      { platformRole },
+      SessionEndReason.ROLE_CHANGED,
+    );
   }
 
   private async change(
@@ -80,10 +93,13 @@ export class UsersService {
     userId: string,
     action: string,
     changes: Partial<Pick<UserEntity, 'platformRole' | 'disabledAt'>>,
+    endSessions: SessionEndReason | null,
   ): Promise<UserEntity> {
     return this.txHost.withTransaction(async () => {
       if (!(await this.users.getById(userId))) throw DomainException.notFound('User', 'userId');
       await this.users.update(userId, changes);
+      // Their tokens stop working at once: they sign in again and get the new rights.
+      if (endSessions) await this.sessions.endAllForUser(userId, { reason: endSessions, actor });
       await this.audit.record(actor, {
         action,
         entityType: 'User',

@@ -1,5 +1,5 @@
 import { AuditCheckpointEntity, AuditEventEntity } from '@accord/audit';
-import { UserEntity } from '@accord/auth';
+import { SessionEntity, UserEntity } from '@accord/auth';
 import { DRAFTING_ENTITIES } from '@accord/drafting';
 import { MEETING_ENTITIES } from '@accord/meetings';
 import { DelegationMembershipEntity, ParticipantEntity } from '@accord/participants';
@@ -8,6 +8,7 @@ import { SIGNATURE_ENTITIES } from '@accord/signatures';
 /** Every entity of every library: the app's data source and the migration tools use this list. */
 export const ENTITIES = [
   UserEntity,
+  SessionEntity,
   ParticipantEntity,
   DelegationMembershipEntity,
   AuditEventEntity,

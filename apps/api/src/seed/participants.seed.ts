@@ -92,7 +92,7 @@ export class ParticipantsSeed {
       const entity = await this.users.provision({ ...user, password: DEMO_PASSWORD });
       created.set(user.email, entity.id);
     }
-    const secretariat = (await this.auth.actorFor(
+    const secretariat = (await this.auth.actorOfUser(
       created.get('secretariat@accord.example')!,
     )) as Actor;
     for (const participant of PALL_MALL.participants) {
@@ -112,7 +112,7 @@ export class ParticipantsSeed {
       });
     }
     const users = new Map<string, Actor>();
-    for (const [email, id] of created) users.set(email, (await this.auth.actorFor(id))!);
+    for (const [email, id] of created) users.set(email, (await this.auth.actorOfUser(id))!);
     return {
       context: {
         secretariat,

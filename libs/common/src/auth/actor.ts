@@ -7,6 +7,8 @@ export interface Actor {
   displayName: string;
   platformRole: PlatformRole;
   membership: ActorMembership | null;
+  /** The session the request's access token belongs to (absent for callers without a token, e.g. seeds). */
+  sessionId?: string;
 }
 
 export interface ActorMembership {
