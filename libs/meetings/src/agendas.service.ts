@@ -122,7 +122,7 @@ export class AgendasService {
   /**
    * One version as this caller may see it: drafts it may not read named by their title only,
    * action items only if published or readable on the meeting, scheduling notes for the
-   * secretariat (docs/meetings.md, "What the public sees").
+   * secretariat. Every read of an agenda (GraphQL and REST) goes through here.
    */
   visibleVersion(
     actor: Actor | null,
@@ -149,8 +149,8 @@ export class AgendasService {
 
   /**
    * The version a caller may fetch (REST renderings), as that caller may see it: the latest for
-   * the secretariat, the latest published for everyone else. NOT_FOUND for an unknown or malformed id, and before
-   * publication for those who may not see drafts.
+   * the secretariat, the latest published for everyone else. NOT_FOUND for an unknown or
+   * malformed id, and before publication for those who may not see drafts.
    */
   async readable(
     actor: Actor | null,
