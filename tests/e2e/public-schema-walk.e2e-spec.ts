@@ -315,4 +315,42 @@ describe('public: every field reachable by an anonymous caller, on the demo data
     }
     expect(agendas).toBeGreaterThan(0);
   });
+
+  it('closes the known side doors explicitly, while those entitled still see through them', async () => {
+    const [{ slug }] = await t.dataSource.query(
+      `SELECT slug FROM documents WHERE status = 'OPEN_FOR_SIGNATURE' ORDER BY slug LIMIT 1`,
+    );
+    const [{ id: staffId }] = await t.dataSource.query(
+      `SELECT id FROM users WHERE "platformRole" = 'SECRETARIAT' LIMIT 1`,
+    );
+    const query = `query($slug: String!) { document(slug: $slug) {
+      versions { number createdBy { email displayName platformRole } }
+      signatures { signedBy { email } recordedBy { email } participant { members { role } } }
+    } }`;
+    const anonymous = (await t.gql(query, { slug })).data!.document;
+    expect(anonymous.versions.length).toBe(1);
+    expect(anonymous.versions[0].createdBy).toBeNull();
+    for (const signature of anonymous.signatures) {
+      expect(signature).toEqual({
+        signedBy: null,
+        recordedBy: null,
+        participant: { members: [] },
+      });
+    }
+    const staff = (await t.gql(query, { slug }, t.tokenFor(staffId))).data!.document;
+    expect(staff.versions.some((v: { createdBy: unknown }) => v.createdBy !== null)).toBe(true);
+
+    const [{ id: meetingId }] = await t.dataSource.query(
+      `SELECT "meetingId" AS id FROM agendas WHERE "publishedAt" IS NOT NULL LIMIT 1`,
+    );
+    const meeting = (
+      await t.gql(
+        `query($id: ID!) { meeting(id: $id) { invitations { status } actionItems { title } } }`,
+        {
+          id: meetingId,
+        },
+      )
+    ).data!.meeting;
+    expect(meeting).toEqual({ invitations: [], actionItems: [] });
+  });
 });
