@@ -203,10 +203,10 @@ describe('signatures: public reads, CSV, verification', () => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe(
-        `inline; filename="${doc.slug}-signatories.csv"`,
+        `attachment; filename="${doc.slug}-signatories.csv"`,
       );
       const lines = res.text.split('\r\n');
-      expect(lines[0]).toBe(HEADER);
+      expect(lines[0]).toBe(`\uFEFF${HEADER}`);
       expect(lines.at(-1)).toBe('');
       const body = lines.slice(1, -1).join('\r\n');
       const [a, b] = [w.stateA, w.stateB].map((p) => p.name);
@@ -273,7 +273,7 @@ describe('signatures: public reads, CSV, verification', () => {
         eligibleKinds: BOTH_KINDS,
       });
       const res = await request(t.http).get(`/documents/${empty.slug}/signatories.csv`);
-      expect(res.text).toBe(`${HEADER}\r\n`);
+      expect(res.text).toBe(`\uFEFF${HEADER}\r\n`);
     });
   });
 

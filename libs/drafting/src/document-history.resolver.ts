@@ -35,7 +35,8 @@ export class DocumentHistoryResolver {
   }
 
   @ResolveField(() => [DocumentVersionModel], {
-    description: 'Oldest first; those who may not see the draft see only the adopted version',
+    description:
+      'Oldest first; those who may not see the draft see only the adopted version, without its author',
   })
   async versions(
     @Parent() document: DocumentModel,
@@ -43,9 +44,11 @@ export class DocumentHistoryResolver {
     @Loader(VersionsByDocumentLoader) versions: VersionsByDocumentLoaderInstance,
   ): Promise<DocumentVersionModel[]> {
     const all = await versions.load(document.id);
-    const visible = this.documents.canReadHistory(actor, document)
+    // The public gets the adopted text, not who wrote it (createdBy is then null).
+    const history = this.documents.canReadHistory(actor, document);
+    const visible = history
       ? all
       : all.filter((version) => version.number === document.adoptedVersion);
-    return visible.map(DocumentVersionModel.from);
+    return visible.map((version) => DocumentVersionModel.from(version, history));
   }
 }

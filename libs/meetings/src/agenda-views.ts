@@ -7,6 +7,11 @@ export function participantIdsOf(agenda: Pick<AgendaEntity, 'items'>): string[] 
   return [...new Set(agenda.items.flatMap((item) => item.participantIds))];
 }
 
+/** Every document an agenda version refers to. */
+export function documentIdsOf(agenda: Pick<AgendaEntity, 'items'>): string[] {
+  return [...new Set(agenda.items.flatMap((item) => (item.documentId ? [item.documentId] : [])))];
+}
+
 /** What the renderings need of one agenda version. */
 export function agendaView(
   meeting: MeetingEntity,

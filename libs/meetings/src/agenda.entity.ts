@@ -45,4 +45,8 @@ export class AgendaEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** Set by the secretariat when publishing: the follow-up item names the action items to everyone. */
+  @Column({ type: 'boolean', default: false })
+  publishActionItems: boolean;
 }

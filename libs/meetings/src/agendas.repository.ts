@@ -34,10 +34,17 @@ export class AgendasRepository {
     createdById: string | null;
     reason: string;
   }): Promise<AgendaEntity> {
-    return this.agendas.save(this.agendas.create({ ...fields, publishedAt: null }));
+    return this.agendas.save(
+      this.agendas.create({ ...fields, publishedAt: null, publishActionItems: false }),
+    );
   }
 
-  async publish(meetingId: string, version: number, at: Date): Promise<void> {
-    await this.agendas.update({ meetingId, version }, { publishedAt: at });
+  async publish(
+    meetingId: string,
+    version: number,
+    at: Date,
+    publishActionItems: boolean,
+  ): Promise<void> {
+    await this.agendas.update({ meetingId, version }, { publishedAt: at, publishActionItems });
   }
 }

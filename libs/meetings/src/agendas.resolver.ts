@@ -33,7 +33,14 @@ export class AgendasResolver {
   async publishAgenda(
     @CurrentUser() actor: Actor | null,
     @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('publishActionItems', {
+      type: () => Boolean,
+      defaultValue: false,
+      description:
+        'true: the follow-up item lists the action items and their owners to everyone; false: only to the secretariat and the invited participants',
+    })
+    publishActionItems: boolean,
   ): Promise<AgendaModel> {
-    return AgendaModel.from(await this.agendas.publish(actor, meetingId));
+    return AgendaModel.from(await this.agendas.publish(actor, meetingId, publishActionItems));
   }
 }

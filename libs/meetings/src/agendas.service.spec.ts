@@ -14,6 +14,7 @@ import { AgendaEntity } from './agenda.entity';
 import { AgendaStateService } from './agenda-state.service';
 import { AgendasRepository } from './agendas.repository';
 import { AgendasService } from './agendas.service';
+import { InvitationsRepository } from './invitations.repository';
 import { MeetingEntity } from './meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { ParticipantDirectory } from './participant-directory';
@@ -51,6 +52,7 @@ const agenda = (overrides: Partial<AgendaEntity> = {}): AgendaEntity =>
     reason: 'generated',
     createdAt: new Date('2026-06-01T10:00:00Z'),
     publishedAt: null,
+    publishActionItems: false,
     ...overrides,
   });
 
@@ -58,6 +60,8 @@ function setup(mocks: {
   meetings?: Partial<Record<keyof MeetingsRepository, jest.Mock>>;
   agendas?: Partial<Record<keyof AgendasRepository, jest.Mock>>;
   state?: Partial<Record<keyof AgendaStateService, jest.Mock>>;
+  documents?: Partial<Record<keyof DocumentsReader, jest.Mock>>;
+  invitations?: Partial<Record<keyof InvitationsRepository, jest.Mock>>;
 }) {
   const meetings = strictMock<MeetingsRepository>(mocks.meetings);
   const agendas = strictMock<AgendasRepository>(mocks.agendas);
@@ -68,8 +72,9 @@ function setup(mocks: {
   const service = new AgendasService(
     meetings,
     agendas,
+    strictMock<InvitationsRepository>(mocks.invitations),
     strictMock<AgendaStateService>(mocks.state),
-    strictMock<DocumentsReader>(),
+    strictMock<DocumentsReader>(mocks.documents),
     strictMock<ParticipantDirectory>(),
     audit,
     txHost,
@@ -135,10 +140,27 @@ describe(AgendasService.name, () => {
     });
     const published = await service.publish(secretariat, MEETING_ID);
     expect(published.publishedAt).toBeInstanceOf(Date);
-    expect(publish).toHaveBeenCalledWith(MEETING_ID, 2, published.publishedAt);
+    expect(publish).toHaveBeenCalledWith(MEETING_ID, 2, published.publishedAt, false);
     await service.publish(secretariat, MEETING_ID);
     expect(publish).toHaveBeenCalledTimes(1);
     expect(audit.record).toHaveBeenCalledTimes(1);
+  });
+
+  it('publishing again with the other choice for action items changes only that', async () => {
+    const publish = jest.fn().mockResolvedValue(undefined);
+    const { service, audit } = setup({
+      meetings: { lockById: jest.fn().mockResolvedValue(meeting()) },
+      agendas: { latestOf: jest.fn().mockResolvedValue(agenda()), publish },
+    });
+    const first = await service.publish(secretariat, MEETING_ID);
+    const at = first.publishedAt;
+    const second = await service.publish(secretariat, MEETING_ID, true);
+    expect(second.publishedAt).toBe(at);
+    expect(publish).toHaveBeenLastCalledWith(MEETING_ID, 2, at, true);
+    expect(audit.record).toHaveBeenLastCalledWith(
+      secretariat,
+      expect.objectContaining({ details: { version: 2, publishActionItems: true } }),
+    );
   });
 
   it('gives the public the latest published version and the secretariat the latest one', async () => {
@@ -146,6 +168,8 @@ describe(AgendasService.name, () => {
     const { service } = setup({
       meetings: { getById: jest.fn().mockResolvedValue(meeting()) },
       agendas: { latestOf },
+      documents: { getByIds: jest.fn().mockResolvedValue([]) },
+      invitations: { of: jest.fn().mockResolvedValue([]) },
     });
     await service.readable(null, MEETING_ID);
     await service.readable(secretariat, MEETING_ID);

@@ -7,15 +7,18 @@ import {
   TypeOrmAdapter,
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
-import { DocumentsReader } from '@accord/drafting';
+import { DocumentEntity, DocumentsReader } from '@accord/drafting';
 import { assertCan, can } from '@accord/policy';
 import { isUUID } from 'class-validator';
 import { AgendaEntity, StoredAgendaItem } from './agenda.entity';
 import { AgendaStateService } from './agenda-state.service';
 import { buildAgenda, stateWarnings } from './agenda/agenda-builder';
 import { EditedItem, keepEditedTimes, planFromEdits } from './agenda/agenda-edit';
+import { visibleAgendaItems } from './agenda/agenda-visible-items';
+import { documentIdsOf } from './agenda-views';
 import { layoutAsGiven, scheduleAgenda } from './agenda/agenda-scheduler';
 import { AgendasRepository } from './agendas.repository';
+import { InvitationsRepository } from './invitations.repository';
 import { requireId } from './meeting-checks';
 import { MeetingEntity } from './meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
@@ -28,6 +31,7 @@ export class AgendasService {
   constructor(
     private readonly meetings: MeetingsRepository,
     private readonly agendas: AgendasRepository,
+    private readonly invitations: InvitationsRepository,
     private readonly state: AgendaStateService,
     private readonly documents: DocumentsReader,
     private readonly participants: ParticipantDirectory,
@@ -84,8 +88,15 @@ export class AgendasService {
     });
   }
 
-  /** Makes the latest version public; publishing it again changes nothing. */
-  async publish(actor: Actor | null, meetingId: string): Promise<AgendaEntity> {
+  /**
+   * Makes the latest version public, with its action items for everyone or not; publishing it
+   * again with the same choice changes nothing, with the other choice changes only that.
+   */
+  async publish(
+    actor: Actor | null,
+    meetingId: string,
+    publishActionItems = false,
+  ): Promise<AgendaEntity> {
     assertCan(actor, 'agenda.publish', {});
     const id = requireId(meetingId, 'meetingId');
     return this.txHost.withTransaction(async () => {
@@ -94,23 +105,52 @@ export class AgendasService {
       const latest = await this.agendas.latestOf(id, false);
       if (!latest)
         throw DomainException.invalidState('There is no agenda to publish: generate one first');
-      if (latest.publishedAt) return latest;
-      latest.publishedAt = new Date();
-      await this.agendas.publish(id, latest.version, latest.publishedAt);
+      if (latest.publishedAt && latest.publishActionItems === publishActionItems) return latest;
+      latest.publishedAt ??= new Date();
+      latest.publishActionItems = publishActionItems;
+      await this.agendas.publish(id, latest.version, latest.publishedAt, publishActionItems);
       await this.audit.record(actor, {
         action: 'agenda.published',
         entityType: 'Meeting',
         entityId: id,
-        details: { version: latest.version },
+        details: { version: latest.version, publishActionItems },
       });
       return latest;
     });
   }
 
   /**
-   * The version a caller may fetch (REST renderings): the latest for the secretariat, the
-   * latest published for everyone else. NOT_FOUND for an unknown or malformed id, and before
-   * publication for those who may not see drafts.
+   * One version as this caller may see it: drafts it may not read named by their title only,
+   * action items only if published or readable on the meeting, scheduling notes for the
+   * secretariat. Every read of an agenda (GraphQL and REST) goes through here.
+   */
+  visibleVersion(
+    actor: Actor | null,
+    agenda: AgendaEntity,
+    documents: ReadonlyMap<string, DocumentEntity>,
+    invitedParticipantIds: readonly string[],
+  ): AgendaEntity {
+    const items = visibleAgendaItems(agenda.items, {
+      readableDocument: (documentId) => {
+        const document = documents.get(documentId);
+        return {
+          readable: !!document && this.documents.canRead(actor, document),
+          title: document?.title ?? null,
+        };
+      },
+      actionItems: can(actor, 'agenda.readActionItems', {
+        published: agenda.publishActionItems,
+        invitedParticipantIds,
+      }),
+    });
+    const warnings = this.canReadUnpublished(actor) ? agenda.warnings : [];
+    return Object.assign(new AgendaEntity(), { ...agenda, items, warnings });
+  }
+
+  /**
+   * The version a caller may fetch (REST renderings), as that caller may see it: the latest for
+   * the secretariat, the latest published for everyone else. NOT_FOUND for an unknown or
+   * malformed id, and before publication for those who may not see drafts.
    */
   async readable(
     actor: Actor | null,
@@ -120,7 +160,19 @@ export class AgendasService {
     if (!meeting) throw DomainException.notFound('Meeting');
     const agenda = await this.agendas.latestOf(meeting.id, !this.canReadUnpublished(actor));
     if (!agenda) throw DomainException.notFound('Agenda');
-    return { meeting, agenda };
+    const [documents, invitations] = await Promise.all([
+      this.documents.getByIds(documentIdsOf(agenda)),
+      this.invitations.of([meeting.id]),
+    ]);
+    return {
+      meeting,
+      agenda: this.visibleVersion(
+        actor,
+        agenda,
+        new Map(documents.map((d) => [d.id, d])),
+        invitations.map((i) => i.participantId),
+      ),
+    };
   }
 
   private async editableMeeting(id: string): Promise<MeetingEntity> {

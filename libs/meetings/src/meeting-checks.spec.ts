@@ -1,4 +1,10 @@
-import { requireSchedule, requireTimezone, uniqueIds } from './meeting-checks';
+import {
+  optionalText,
+  requireSchedule,
+  requireText,
+  requireTimezone,
+  uniqueIds,
+} from './meeting-checks';
 
 const fieldOf = (fn: () => unknown) => {
   try {
@@ -56,5 +62,32 @@ describe(uniqueIds.name, () => {
     expect(uniqueIds([id, id], 'participantIds')).toEqual([id]);
     expect(fieldOf(() => uniqueIds([id, 'x'], 'participantIds'))).toBe('participantIds.1');
     expect(fieldOf(() => uniqueIds([], 'hostIds', { min: 1 }))).toBe('hostIds');
+  });
+});
+
+describe(requireText.name, () => {
+  it.each(['\r\n', '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029'])(
+    'refuses a line break (%j) naming the field: it could start an iCalendar property',
+    (lineBreak) => {
+      expect(fieldOf(() => requireText(`Plenary${lineBreak}BEGIN:VEVENT`, 'title'))).toBe('title');
+    },
+  );
+
+  it('keeps a single line, trimmed (a trailing newline is only whitespace)', () => {
+    expect(requireText('  Fourth meeting; London, 2026 \n', 'title')).toBe(
+      'Fourth meeting; London, 2026',
+    );
+  });
+
+  it('refuses an empty text naming the field', () => {
+    expect(fieldOf(() => requireText('  ', 'city'))).toBe('city');
+  });
+});
+
+describe(optionalText.name, () => {
+  it('is null when blank, and refuses line breaks naming the field', () => {
+    expect(optionalText(null, 'venue')).toBeNull();
+    expect(optionalText('  ', 'venue')).toBeNull();
+    expect(fieldOf(() => optionalText('House\nX-INJECTED:1', 'venue'))).toBe('venue');
   });
 });

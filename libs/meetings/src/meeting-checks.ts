@@ -30,10 +30,28 @@ export function uniqueIds(
   return unique;
 }
 
+/**
+ * Line breaks of every kind (CR, LF, vertical tab, form feed, NEL, Unicode line and paragraph
+ * separators): a title that holds one could start a new property in an iCalendar file or a new
+ * row in a CSV file written by a careless reader.
+ */
+const LINE_BREAK = /[\r\n\v\f\u0085\u2028\u2029]/;
+
+export const hasLineBreak = (text: string): boolean => LINE_BREAK.test(text);
+
+/** A single-line text (a title, a city, a venue), trimmed and not empty. */
 export function requireText(value: string, field: string): string {
   const text = value.trim();
   if (!text) throw DomainException.badInput(field, `${field} must not be empty`);
+  if (hasLineBreak(text)) {
+    throw DomainException.badInput(field, `${field} must be a single line (no line breaks)`);
+  }
   return text;
+}
+
+/** An optional single-line text: null when absent or blank. */
+export function optionalText(value: string | null | undefined, field: string): string | null {
+  return value?.trim() ? requireText(value, field) : null;
 }
 
 /**

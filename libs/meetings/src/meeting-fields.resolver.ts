@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentUser, Loader } from '@accord/common';
+import { DocumentByIdLoader, DocumentByIdLoaderInstance, DocumentEntity } from '@accord/drafting';
 import {
   ParticipantByIdLoader,
   ParticipantByIdLoaderInstance,
@@ -7,6 +8,7 @@ import {
 } from '@accord/participants';
 import { ActionItemsService } from './action-items.service';
 import { AgendasService } from './agendas.service';
+import { documentIdsOf } from './agenda-views';
 import { InvitationsService } from './invitations.service';
 import {
   ActionItemsByDueMeetingLoader,
@@ -102,16 +104,33 @@ export class MeetingFieldsResolver {
 
   @ResolveField(() => AgendaModel, {
     nullable: true,
-    description: 'The latest version for the secretariat; the latest published one for others',
+    description:
+      'The latest version for the secretariat; the latest published one for others, showing only what they may read',
   })
   async agenda(
     @Parent() meeting: MeetingModel,
     @CurrentUser() actor: Actor | null,
     @Loader(LatestAgendaLoader) latest: LatestAgendaLoaderInstance,
     @Loader(PublishedAgendaLoader) published: PublishedAgendaLoaderInstance,
+    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
+    @Loader(InvitationsByMeetingLoader) invitations: InvitationsByMeetingLoaderInstance,
   ): Promise<AgendaModel | null> {
     const loader = this.agendas.canReadUnpublished(actor) ? latest : published;
     const agenda = await loader.load(meeting.id);
-    return agenda ? AgendaModel.from(agenda) : null;
+    if (!agenda) return null;
+    const [found, invited] = await Promise.all([
+      documents.loadMany(documentIdsOf(agenda)),
+      invitations.load(meeting.id),
+    ]);
+    const byId = new Map<string, DocumentEntity>();
+    for (const d of found) if (d && !(d instanceof Error)) byId.set(d.id, d);
+    return AgendaModel.from(
+      this.agendas.visibleVersion(
+        actor,
+        agenda,
+        byId,
+        invited.map((i) => i.participantId),
+      ),
+    );
   }
 }

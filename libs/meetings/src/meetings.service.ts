@@ -14,6 +14,7 @@ import { UpdateMeetingInput } from './dto/update-meeting.input';
 import {
   requireId,
   requireSchedule,
+  optionalText,
   requireText,
   requireTimezone,
   uniqueIds,
@@ -62,7 +63,7 @@ export class MeetingsService {
     const fields: MeetingFields = {
       title: requireText(input.title, 'title'),
       city: requireText(input.city, 'city'),
-      venue: input.venue?.trim() || null,
+      venue: optionalText(input.venue, 'venue'),
       timezone: requireTimezone(input.timezone),
       startsAt: input.startsAt,
       endsAt: input.endsAt,
@@ -96,7 +97,7 @@ export class MeetingsService {
       const after: MeetingFields = {
         title: input.title != null ? requireText(input.title, 'title') : before.title,
         city: input.city != null ? requireText(input.city, 'city') : before.city,
-        venue: input.venue !== undefined ? input.venue?.trim() || null : before.venue,
+        venue: input.venue !== undefined ? optionalText(input.venue, 'venue') : before.venue,
         timezone: input.timezone != null ? requireTimezone(input.timezone) : before.timezone,
         startsAt: input.startsAt ?? before.startsAt,
         endsAt: input.endsAt ?? before.endsAt,

@@ -44,7 +44,10 @@ function isDraftReader(actor: Actor | null, document: DocumentRef): boolean {
 
 export interface DraftingResources {
   'document.read': DocumentRef;
-  /** The negotiation record: amendments, comments, versions and diffs, whatever the status. */
+  /**
+   * The negotiation record: amendments, comments, versions and diffs, and who made them (the
+   * authors of versions, amendments, comments), whatever the status.
+   */
   'document.readHistory': DocumentRef;
   'document.create': Record<string, never>;
   /** Every lifecycle step: openNegotiation, adoptDocument, openForSignature, closeDocument. */

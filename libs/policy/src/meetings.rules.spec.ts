@@ -58,6 +58,21 @@ const MATRIX: Row<Action>[] = [
   row('agenda.edit', {}, allowedOnly(...STAFF)),
   row('agenda.publish', {}, allowedOnly(...STAFF)),
   row('agenda.readUnpublished', {}, allowedOnly(...STAFF)),
+  row(
+    'agenda.readActionItems',
+    { published: false, invitedParticipantIds: [] },
+    allowedOnly(...STAFF),
+  ),
+  row(
+    'agenda.readActionItems',
+    { published: false, invitedParticipantIds: [OWN] },
+    allowedOnly(...STAFF, ...OWN_MEMBERS),
+  ),
+  row(
+    'agenda.readActionItems',
+    { published: true, invitedParticipantIds: [] },
+    Object.fromEntries(ACTOR_NAMES.map((name) => [name, true])) as Record<ActorName, boolean>,
+  ),
 ];
 
 describe('meeting permissions', () => {

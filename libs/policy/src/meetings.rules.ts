@@ -31,6 +31,11 @@ export interface MeetingResources {
   'agenda.publish': Record<string, never>;
   /** The latest agenda version before it is published; everyone else sees the latest published one. */
   'agenda.readUnpublished': Record<string, never>;
+  /**
+   * The action items an agenda's follow-up item lists, and their owners: those who may read them
+   * on the meeting, and everyone once the secretariat published them with the agenda.
+   */
+  'agenda.readActionItems': MeetingParticipation & { published: boolean };
 }
 
 export const meetingRules: RuleSet<MeetingResources> = {
@@ -52,4 +57,6 @@ export const meetingRules: RuleSet<MeetingResources> = {
   'agenda.edit': (actor) => isStaff(actor),
   'agenda.publish': (actor) => isStaff(actor),
   'agenda.readUnpublished': (actor) => isStaff(actor),
+  'agenda.readActionItems': (actor, { published, invitedParticipantIds }) =>
+    published || isStaff(actor) || isInvitedMember(actor, invitedParticipantIds),
 };

@@ -27,15 +27,24 @@ const COLUMNS = [
 ];
 
 /**
- * Free text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
- * leading apostrophe, the usual defence against CSV injection.
+ * Where a spreadsheet would run a formula: the start of the cell or of any line in it (a
+ * program that splits cells on line breaks, or a paste, sees every line as a cell) followed by
+ * =, +, -, @, tab or CR (OWASP "CSV injection").
  */
+const FORMULA_START = /(?<=^|[\r\n])(?=[=+\-@\t\r])/g;
+
+/** Free text made inert: an apostrophe before every formula start. */
 function inert(text: string | null): string {
   if (text === null) return '';
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text.replace(FORMULA_START, "'");
 }
 
-/** RFC 4180: a header row, CRLF line ends, fields quoted when they need it. */
+/**
+ * RFC 4180 with CRLF line ends, a UTF-8 byte-order mark (so that spreadsheet programs read
+ * accents), a header row, and every field that holds a separator (comma, or the semicolon and
+ * tab some locales split on), a quote, CR or LF quoted. csv-stringify quotes only the
+ * configured record delimiter (CRLF), so a lone CR or LF needs quoted_match.
+ */
 export function signatoriesCsv(rows: readonly SignatoryRow[]): string {
   return stringify(
     rows.map((row) => [
@@ -50,6 +59,12 @@ export function signatoriesCsv(rows: readonly SignatoryRow[]): string {
       row.withdrawnAt?.toISOString() ?? '',
       inert(row.withdrawalReason),
     ]),
-    { header: true, columns: COLUMNS, record_delimiter: 'windows' },
+    {
+      bom: true,
+      header: true,
+      columns: COLUMNS,
+      record_delimiter: 'windows',
+      quoted_match: /[\r\n;\t]/,
+    },
   );
 }

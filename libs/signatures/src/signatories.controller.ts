@@ -37,7 +37,7 @@ export class SignatoriesController {
     );
     if (!csv) throw DomainException.notFound('Document', 'slug');
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `inline; filename="${csv.filename}"`);
+    res.setHeader('Content-Disposition', `attachment; filename="${csv.filename}"`);
     return csv.body;
   }
 }

@@ -11,6 +11,11 @@ export class DocumentVersionModel {
   createdAt: Date;
 
   createdById: string | null;
+  /**
+   * Whether the caller may know who made this version (a User: email, name, role): those who
+   * may read the negotiation record. Off unless the reader of the version says so.
+   */
+  authorVisible: boolean;
 
   @Field()
   reason: string;
@@ -21,8 +26,9 @@ export class DocumentVersionModel {
   @Field({ description: 'Canonical text of the whole document' })
   text: string;
 
-  static from(entity: DocumentVersionEntity): DocumentVersionModel {
+  static from(entity: DocumentVersionEntity, authorVisible = false): DocumentVersionModel {
     return Object.assign(new DocumentVersionModel(), {
+      authorVisible,
       number: entity.number,
       createdAt: entity.createdAt,
       createdById: entity.createdById,

@@ -1,5 +1,6 @@
 import { AgendaItemKind, DomainException } from '@accord/common';
 import type { StoredAgendaItem } from '../agenda.entity';
+import { hasLineBreak } from '../meeting-checks';
 import { AGENDA_MINUTES } from './agenda-builder';
 import { numberItems } from './agenda-numbering';
 import { PlannedItem } from './agenda-plan';
@@ -44,6 +45,9 @@ function checkNesting(items: readonly EditedItem[]): void {
   items.forEach((item, k) => {
     if (!item.title.trim()) {
       throw DomainException.badInput(`items.${k}.title`, 'title must not be empty');
+    }
+    if (hasLineBreak(item.title)) {
+      throw DomainException.badInput(`items.${k}.title`, 'title must be a single line');
     }
     if (item.kind === AgendaItemKind.BREAK && item.subItem) {
       throw DomainException.badInput(`items.${k}.subItem`, 'A break is not numbered');

@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { escape } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { AgendaItemKind } from '@accord/common';
@@ -14,13 +14,15 @@ function vtimezone(zone: string): { tzid: string; block: string } | null {
 /**
  * One VEVENT per item, its times in the meeting's zone (DTSTART;TZID=…) with the zone's
  * VTIMEZONE, so that calendar apps show the local hours wherever the reader is. DTSTAMP is the
- * version's creation time: the same version always renders the same file.
+ * version's creation time: the same version always renders the same file. Every text is
+ * escaped (CR, LF, `;`, `,`, `\`): ical-generator escapes SUMMARY, DESCRIPTION and LOCATION but
+ * writes the calendar's NAME and X-WR-CALNAME as given, so the name is escaped here.
  */
 export function renderAgendaICalendar(view: AgendaView): string {
   const { meeting } = view;
   const zone = vtimezone(meeting.timezone);
   const calendar = ical({
-    name: `Agenda: ${meeting.title}`,
+    name: escape(`Agenda: ${meeting.title}`, false),
     prodId: { company: 'Accord', product: 'Agenda', language: 'EN' },
   });
   if (zone) {

@@ -114,6 +114,52 @@ describe(renderAgendaICalendar.name, () => {
     expect(events.some((e) => e.summary === 'Lunch')).toBe(true);
   });
 
+  it('escapes every text: line breaks, ; , and \\ in titles, notes, places and names inject nothing', () => {
+    const inject = '\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:Injected\r\nEND:VEVENT\r\nX-EVIL:1';
+    const base = view();
+    const hostile: AgendaView = {
+      ...base,
+      // As stored before titles refused line breaks, or written by a non-GraphQL caller.
+      meeting: {
+        ...base.meeting,
+        title: `Plenary${inject}`,
+        city: `London${inject}`,
+        venue: 'House; Hall, Room \\1\nX-VENUE:1',
+      },
+      items: base.items.map((item) => ({
+        ...item,
+        title: `${item.title}${inject}`,
+        notes: `${item.notes ?? ''}\nBEGIN:VALARM\rX-NOTE:1${inject}`,
+      })),
+      participantNames: new Map([
+        ['uk', `United Kingdom${inject}`],
+        ['mx', 'Mexico\nATTENDEE:mailto:evil@example.org'],
+      ]),
+    };
+    const text = renderAgendaICalendar(hostile);
+    const lines = text.split('\r\n');
+    // Only the calendar's own structure starts a line: no injected property or component.
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(base.items.length);
+    expect(
+      lines.filter((l) => /^(UID:evil|X-EVIL|X-VENUE|X-NOTE|ATTENDEE|BEGIN:VALARM)/.test(l)),
+    ).toEqual([]);
+    expect(text).not.toMatch(/[^\r]\n|\r[^\n]/);
+    const parsed = Object.values(nodeIcal.sync.parseICS(text));
+    const events = parsed.filter((c): c is nodeIcal.VEvent => c?.type === 'VEVENT');
+    expect(events).toHaveLength(base.items.length);
+    expect(events.map((e) => e.uid)).not.toContain('evil');
+    for (const event of events) {
+      expect(Object.keys(event).filter((k) => /^x-|attendee|alarms/i.test(k))).toEqual([]);
+    }
+    const opening = events.find((e) => String(e.summary).startsWith('1. Opening'))!;
+    // The text reads back exactly as written (ical-generator writes a lone CR as a line break).
+    expect(opening.summary).toBe(`1. Opening of the meeting${inject.replace(/\r\n/g, '\n')}`);
+    expect(opening.location).toBe(
+      'House; Hall, Room \\1\nX-VENUE:1, ' + `London${inject}`.replace(/\r\n/g, '\n'),
+    );
+    expect(text).toContain('X-WR-CALNAME:Agenda: Plenary\\nBEGIN:VEVENT\\nUID:evil');
+  });
+
   it('uses the canonical TZID for a zone alias', () => {
     const base = view();
     const text = renderAgendaICalendar({ ...base, meeting: { ...base.meeting, timezone: 'GB' } });

@@ -46,7 +46,10 @@ export class AgendaItemModel {
   }
 }
 
-/** One version of a meeting's agenda; markdown and icalendar are rendered on demand. */
+/**
+ * One version of a meeting's agenda as the caller may see it (AgendasService.visibleVersion);
+ * markdown and icalendar are rendered on demand from the same items.
+ */
 @ObjectType('Agenda')
 export class AgendaModel {
   meetingId: string;
@@ -60,10 +63,19 @@ export class AgendaModel {
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;
 
+  @Field({
+    description:
+      'Whether the follow-up item lists the action items and their owners to everyone (set with publishAgenda); otherwise only to those who may read them on the meeting',
+  })
+  publishActionItems: boolean;
+
   @Field(() => [AgendaItemModel])
   items: AgendaItemModel[];
 
-  @Field(() => [String], { description: 'What was compressed, cut or dropped to fit the hours' })
+  @Field(() => [String], {
+    description:
+      'What was compressed, cut or dropped to fit the hours: for the secretariat, empty for others',
+  })
   warnings: string[];
 
   static from(entity: AgendaEntity): AgendaModel {
@@ -73,6 +85,7 @@ export class AgendaModel {
       stored: entity.items,
       version: entity.version,
       publishedAt: entity.publishedAt,
+      publishActionItems: entity.publishActionItems,
       items: entity.items.map((item, index) => AgendaItemModel.from(item, index)),
       warnings: entity.warnings,
     });
