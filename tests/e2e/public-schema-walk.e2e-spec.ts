@@ -337,7 +337,7 @@ describe('public: every field reachable by an anonymous caller, on the demo data
         participant: { members: [] },
       });
     }
-    const staff = (await t.gql(query, { slug }, t.tokenFor(staffId))).data!.document;
+    const staff = (await t.gql(query, { slug }, await t.tokenFor(staffId))).data!.document;
     expect(staff.versions.some((v: { createdBy: unknown }) => v.createdBy !== null)).toBe(true);
 
     const [{ id: meetingId }] = await t.dataSource.query(
