@@ -4,11 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, createValidationPipe, EmbeddedDatabase } from '@accord/common';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { MAX_REQUEST_BYTES } from './graphql/request-size';
 import { DemoLogin, SeedService } from './seed/seed.service';
 
 const EMBEDDED_DATABASE_NAME = 'accord';
-/** Large enough for a clause at its length limit, so that oversized fields get a GraphQL error naming them. */
-const BODY_LIMIT = '2mb';
+/** The same limit as a graphql-ws message's (see request-size.ts). */
+const BODY_LIMIT = MAX_REQUEST_BYTES;
 
 export interface RunningApi {
   app: INestApplication;

