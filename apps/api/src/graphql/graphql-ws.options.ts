@@ -26,7 +26,12 @@ type WsContext = Context<Record<string, unknown>, WsExtra>;
 /** WebSocket close code for "try again later": graphql-ws clients retry it. */
 const TRY_AGAIN_LATER = 1013;
 
-const formatOne = (error: GraphQLError) => formatGraphQLError(error.toJSON(), error);
+/** A refusal made here has no path, so Apollo's unwrapping would not find its DomainException. */
+const formatOne = (error: GraphQLError) =>
+  formatGraphQLError(
+    error.toJSON(),
+    error.originalError instanceof DomainException ? error.originalError : error,
+  );
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
   if (error.extensions.code) return error;
