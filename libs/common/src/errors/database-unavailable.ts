@@ -50,6 +50,12 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')) return true;
     if (UNAVAILABLE_SOCKET_CODES.has(code)) return true;
   }
-  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  if (typeof message === 'string') {
+    if (UNAVAILABLE_MESSAGES.test(message)) return true;
+    // graphql-js replaces a thrown value that is not an Error of its own realm (a socket error
+    // under jest's VM sandbox, say) by `Unexpected error value: <inspection>`: read its code there.
+    const wrapped = /^Unexpected error value: .*\bcode: "([0-9A-Z]{5,})"/.exec(message)?.[1];
+    if (wrapped) return isDatabaseUnavailable({ code: wrapped }, depth + 1);
+  }
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
 }
