@@ -105,3 +105,19 @@ describe('graphql-ws: depth, complexity and size limits', () => {
     socket.close();
   });
 });
+
+describe('graphql-ws: GRAPHQL_INTROSPECTION', () => {
+  it('refuses introspection over a socket when it is turned off', async () => {
+    const t = await createTestApp({ graphqlIntrospection: false });
+    const ws = new WsSession(t, null);
+    try {
+      const refused = await ws.run('{ __schema { types { name } } }');
+      expect(refused.data ?? undefined).toBeUndefined();
+      expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await ws.run('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    } finally {
+      await ws.dispose();
+      await t.close();
+    }
+  });
+});

@@ -7,7 +7,14 @@ import {
   RequestLoaders,
 } from '@accord/common';
 import { AuthService, bearerToken } from '@accord/auth';
-import { DocumentNode, GraphQLError, GraphQLSchema, parse } from 'graphql';
+import {
+  DocumentNode,
+  GraphQLError,
+  GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  validate,
+} from 'graphql';
 import { Context, ServerOptions } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
@@ -76,6 +83,7 @@ export function graphqlWsOptions(
   schema: GraphQLSchema,
   auth: AuthService,
   moduleRef: ModuleRef,
+  introspection: boolean,
 ): ServerOptions<Record<string, unknown>, WsExtra> {
   /** Before each event of a signed-in subscription: the token and its user must still be valid. */
   const reauthorise = async (contextValue: unknown): Promise<GraphQLError | null> => {
@@ -129,7 +137,13 @@ export function graphqlWsOptions(
         operationName: payload.operationName,
         variables: payload.variables,
       };
-      const errors = checkOperation(operation);
+      // GRAPHQL_INTROSPECTION applies here as it does to Apollo over HTTP.
+      const errors = introspection
+        ? checkOperation(operation)
+        : [
+            ...validate(schema, document, [NoSchemaIntrospectionCustomRule]),
+            ...checkOperation(operation),
+          ];
       if (errors.length) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
       return {
         schema,

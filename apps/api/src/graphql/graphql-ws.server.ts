@@ -1,11 +1,13 @@
 import {
   BeforeApplicationShutdown,
+  Inject,
   Injectable,
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { APP_CONFIG, AppConfig } from '@accord/common';
 import { AuthService } from '@accord/auth';
 import { CloseCode, handleProtocols, makeServer, Server as GraphqlWs } from 'graphql-ws';
 import type { IncomingMessage, Server } from 'node:http';
@@ -33,11 +35,14 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     const { schema } = this.moduleRef.get(GraphQLSchemaHost, { strict: false });
-    const server = makeServer(graphqlWsOptions(schema, this.auth, this.moduleRef));
+    const server = makeServer(
+      graphqlWsOptions(schema, this.auth, this.moduleRef, this.config.graphqlIntrospection),
+    );
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: MAX_REQUEST_BYTES,
