@@ -5,6 +5,18 @@ const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5000;
 /** How often an idle LISTEN connection is checked: a hung server never closes the socket. */
 const CHECK_INTERVAL_MS = 5000;
+/** A hung server never answers the goodbye: shutting down does not wait for it longer. */
+const CLOSE_WAIT_MS = 1000;
+
+/** Waits for `promise`, or `ms`, whichever comes first; never rejects. */
+export async function atMost(ms: number, promise: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+  ]);
+  clearTimeout(timer);
+}
 
 /**
  * One LISTEN connection that comes back by itself. After any loss (the server restarted,
@@ -50,7 +62,7 @@ export class PgListener {
     if (this.checkTimer) clearInterval(this.checkTimer);
     const client = this.client;
     this.client = null;
-    await client?.end().catch(() => undefined);
+    if (client) await atMost(CLOSE_WAIT_MS, client.end());
   }
 
   private async open(): Promise<void> {

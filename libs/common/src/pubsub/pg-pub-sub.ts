@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { Pool } from 'pg';
 import { DatabaseTimeouts, pgTimeouts } from '../database/pg-timeouts';
-import { PgListener } from './pg-listener';
+import { atMost, PgListener } from './pg-listener';
 
 const CHANNEL = 'accord_events';
 
@@ -49,7 +49,7 @@ export class PgPubSub extends PubSubEngine {
 
   async close(): Promise<void> {
     await this.listener.close();
-    await this.notifier.end();
+    await atMost(1000, this.notifier.end());
   }
 
   async publish(trigger: string, payload: unknown): Promise<void> {
