@@ -85,7 +85,12 @@ export function graphqlWsOptions(
   moduleRef: ModuleRef,
   introspection: boolean,
 ): ServerOptions<Record<string, unknown>, WsExtra> {
-  /** Before each event of a signed-in subscription: the token and its user must still be valid. */
+  /**
+   * Before each event of a signed-in subscription: the token and its user must still be valid.
+   * What the subscriber may see of the event stays the resolver's business (its filter reads
+   * the current membership): replacing `req.user` here, after the filter, would let a change
+   * made between the two turn a filtered-in event into an error.
+   */
   const reauthorise = async (contextValue: unknown): Promise<GraphQLError | null> => {
     const context = contextValue as GraphQLRequestContext;
     context.loaders = new RequestLoaders(moduleRef);
@@ -93,9 +98,7 @@ export function graphqlWsOptions(
     if (!token) return null;
     try {
       const actor = await auth.actorFromToken(token);
-      if (!actor) return refusal(DomainException.unauthenticated(EXPIRED));
-      context.req.user = actor;
-      return null;
+      return actor ? null : refusal(DomainException.unauthenticated(EXPIRED));
     } catch (error) {
       // Fail closed: a subscriber who cannot be checked gets no more events.
       return refusal(error as Error);
