@@ -71,8 +71,7 @@ describe('sessions over graphql-ws', () => {
     await expect(iterator.next()).rejects.toMatchObject({ code: 4403 });
   });
 
-  // Needs per-operation re-authorisation of graphql-ws (branch wt/transports): enable once merged.
-  it.skip('an open socket loses its caller on the next operation once the session ends', async () => {
+  it('an open socket loses its caller on the next operation once the session ends', async () => {
     const user = await createUser(t);
     const token = await loggedIn(user.email);
     const socket = connect(token);

@@ -4,13 +4,14 @@ import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, ConfigModule, DatabaseModule, PubSubModule } from '@accord/common';
 import { AuditModule } from '@accord/audit';
-import { AuthModule, AuthService } from '@accord/auth';
+import { AuthModule } from '@accord/auth';
 import { DraftingModule } from '@accord/drafting';
 import { MeetingsModule } from '@accord/meetings';
 import { ParticipantsModule } from '@accord/participants';
 import { SignaturesModule } from '@accord/signatures';
 import { dataSourceOptions } from './database/data-source-options';
 import { graphqlOptions } from './graphql/graphql-options';
+import { GraphqlWsServer } from './graphql/graphql-ws.server';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
 
@@ -22,12 +23,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(dataSourceOptions(databaseUrl)),
+        DatabaseModule.forRoot(
+          dataSourceOptions(databaseUrl, {
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            connectTimeoutMs: config.dbConnectTimeoutMs,
+          }),
+        ),
         PubSubModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [ModuleRef, AuthService],
+          inject: [ModuleRef],
           useFactory: graphqlOptions,
         }),
         AuditModule,
@@ -39,6 +44,7 @@ export class AppModule {
         SeedModule,
       ],
       controllers: [HealthController],
+      providers: [GraphqlWsServer],
     };
   }
 }

@@ -5,12 +5,13 @@ import { AppConfig, createValidationPipe, EmbeddedDatabase, isLoopbackHost } fro
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { RequestTracker } from './graceful-shutdown';
+import { MAX_REQUEST_BYTES } from './graphql/request-size';
 import { configureHttp } from './http/configure-http';
 import { DemoLogin, SeedService } from './seed/seed.service';
 
 const EMBEDDED_DATABASE_NAME = 'accord';
-/** Large enough for a clause at its length limit, so that oversized fields get a GraphQL error naming them. */
-const BODY_LIMIT = '2mb';
+/** The same limit as a graphql-ws message's (see request-size.ts). */
+const BODY_LIMIT = MAX_REQUEST_BYTES;
 
 export interface RunningApi {
   app: INestApplication;

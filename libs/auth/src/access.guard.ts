@@ -7,6 +7,7 @@ import {
   AccessDeclaration,
   Actor,
   DomainException,
+  ErrorCode,
   GraphQLRequestContext,
 } from '@accord/common';
 
@@ -37,13 +38,15 @@ export class AccessGuard extends AuthGuard('jwt') implements CanActivate {
     );
     if (!access) throw DomainException.forbidden('This operation declares no permission');
     const request = this.getRequest(context);
-    // graphql-ws connections are authenticated once, at connect (see the GraphQL context factory).
+    // graphql-ws operations carry their connection's token here too: each one is re-authorised.
     const authorization = request.headers?.authorization;
     if (request.user === undefined && typeof authorization === 'string' && authorization) {
       // On a public operation a stale token makes the caller anonymous rather than failing the request.
       const authenticated = (super.canActivate(context) as Promise<boolean>).catch(
         (error: unknown) => {
-          if (!access.public) throw error;
+          const refused =
+            error instanceof DomainException && error.code === ErrorCode.UNAUTHENTICATED;
+          if (!access.public || !refused) throw error;
           return false;
         },
       );
@@ -54,9 +57,10 @@ export class AccessGuard extends AuthGuard('jwt') implements CanActivate {
     return true;
   }
 
+  /** A refused token is UNAUTHENTICATED; any other failure (the database is down) is itself. */
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error || !user)
-      throw DomainException.unauthenticated('The access token is invalid or has expired');
+    if (error) throw error;
+    if (!user) throw DomainException.unauthenticated('The access token is invalid or has expired');
     return user;
   }
 }

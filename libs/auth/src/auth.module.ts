@@ -13,7 +13,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { UserByIdLoader } from './loaders/user-by-id.loader';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
-import { AccessTokens } from './sessions/access-tokens';
+import { AccessTokens, JWT_VERIFY_OPTIONS } from './sessions/access-tokens';
 import { SessionEntity } from './sessions/session.entity';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsResolver } from './sessions/sessions.resolver';
@@ -33,7 +33,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
         signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
+        verifyOptions: JWT_VERIFY_OPTIONS,
       }),
     }),
   ],

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   Actor,
   DomainException,
+  isDatabaseUnavailable,
   MEMBERSHIP_LOOKUP,
   MembershipLookup,
   TransactionHost,
@@ -89,7 +90,14 @@ export class AuthService {
    */
   async actorFromToken(token: string): Promise<Actor | null> {
     const claims = await this.tokens.verify(token);
-    return claims ? this.actorFor(claims) : null;
+    if (!claims) return null;
+    try {
+      return await this.actorFor(claims);
+    } catch (error) {
+      // A database that cannot answer is SERVICE_UNAVAILABLE, never a refused token.
+      if (isDatabaseUnavailable(error)) throw DomainException.serviceUnavailable();
+      throw error;
+    }
   }
 
   /**

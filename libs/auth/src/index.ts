@@ -1,6 +1,7 @@
 export * from './auth.module';
 export { PasswordHasher } from './password-hasher';
 export * from './auth.service';
+export { bearerToken } from './bearer-token';
 export * from './users.service';
 export * from './user.entity';
 export * from './sessions/sessions.service';

@@ -1,29 +1,41 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { Actor, APP_CONFIG, AppConfig } from '@accord/common';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Actor } from '@accord/common';
+import passport from 'passport';
 import { AuthService } from './auth.service';
-import { isAccessClaims } from './sessions/access-claims';
+import { bearerToken } from './bearer-token';
 
-@Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    private readonly auth: AuthService,
-  ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
-      algorithms: ['HS256'],
-      ignoreExpiration: false,
-    });
+type Verify = (token: string, done: (error: unknown, actor?: Actor | null) => void) => void;
+
+/** Passport's part is only to read the header; what a token means is decided in one place. */
+class BearerTokenStrategy extends passport.Strategy {
+  constructor(private readonly verify: Verify) {
+    super();
   }
 
-  /**
-   * Returning null rejects the token: one without expiry or session, of an ended session, or
-   * of a disabled or deleted user is refused on the very next request.
-   */
-  async validate(payload: unknown): Promise<Actor | null> {
-    return isAccessClaims(payload) ? this.auth.actorFor(payload) : null;
+  override authenticate(req: { headers?: Record<string, unknown> }): void {
+    const token = bearerToken(req.headers?.authorization);
+    if (!token) return this.fail(401);
+    this.verify(token, (error, actor) => {
+      if (error) this.error(error);
+      else if (actor) this.success(actor);
+      else this.fail(401);
+    });
+  }
+}
+
+/**
+ * The caller of an HTTP request (or of a graphql-ws operation, whose context carries the
+ * connection's token the same way): AuthService.actorFromToken, as on every transport.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
+  constructor(private readonly auth: AuthService) {
+    super();
+  }
+
+  /** Returning null rejects the token: a disabled or deleted user is refused on the very next request. */
+  validate(token: string): Promise<Actor | null> {
+    return this.auth.actorFromToken(token);
   }
 }

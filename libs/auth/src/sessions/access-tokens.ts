@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, JwtVerifyOptions } from '@nestjs/jwt';
 import { AccessClaims, isAccessClaims } from './access-claims';
+
+/**
+ * How every access token is checked, on every transport: HS256 only. `exp` is required too,
+ * which jsonwebtoken has no option for (see isAccessClaims).
+ */
+export const JWT_VERIFY_OPTIONS: JwtVerifyOptions = { algorithms: ['HS256'] };
 
 export interface AccessToken {
   accessToken: string;
@@ -21,7 +27,7 @@ export class AccessTokens {
   /** The claims of a well-formed, unexpired HS256 token of ours; null for anything else. */
   async verify(token: string): Promise<AccessClaims | null> {
     try {
-      const payload = await this.jwt.verifyAsync<object>(token, { algorithms: ['HS256'] });
+      const payload = await this.jwt.verifyAsync<object>(token, JWT_VERIFY_OPTIONS);
       return isAccessClaims(payload) ? payload : null;
     } catch {
       return null;

@@ -130,7 +130,8 @@ export class EmbeddedDatabase {
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) await this.initialise(binaries, account);
     writeFileSync(join(clusterDir, 'pg_hba.conf'), PG_HBA, { mode: 0o600 });
     if (account) chownSync(join(clusterDir, 'pg_hba.conf'), account.uid, account.gid);
-    this.port = await freePort();
+    // A restart keeps the address, so that clients (the pool, LISTEN) reconnect to it.
+    if (!this.port) this.port = await freePort();
     await this.spawnServer(binaries, account);
     try {
       const superuser = await connectAsSuperuser(

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainException } from './domain.exception';
 import { ErrorCode } from './error-code';
 
@@ -88,6 +89,13 @@ export function formatGraphQLError(
   if (error instanceof HttpException) {
     const code = HTTP_STATUS_CODES[error.getStatus()];
     if (code) return build(formatted, code, error.message);
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Logged for the operator with the driver's words; the client only learns to retry.
+    const correlationId = randomUUID();
+    logger.warn(`[${correlationId}] database unavailable: ${(error as Error).message}`);
+    const unavailable = DomainException.serviceUnavailable();
+    return build(formatted, unavailable.code, unavailable.message, { correlationId });
   }
   if (error instanceof QueryFailedError) {
     const mapped = fromDatabase(error);

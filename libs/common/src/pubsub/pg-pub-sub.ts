@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
-import createSubscriber, { Subscriber } from 'pg-listen';
+import { Pool } from 'pg';
+import { DatabaseTimeouts, pgTimeouts } from '../database/pg-timeouts';
+import { atMost, PgListener } from './pg-listener';
 
 const CHANNEL = 'accord_events';
 
@@ -12,36 +14,47 @@ interface Envelope {
 type Handler = { trigger: string; onMessage: (payload: unknown) => void };
 
 /**
- * A GraphQL PubSub carried by PostgreSQL LISTEN/NOTIFY (through pg-listen, which reconnects),
- * so that every API instance on one database sees every event. Payloads stay small (ids):
- * NOTIFY is limited to 8000 bytes, and subscribers read current state anyway.
+ * A GraphQL PubSub carried by PostgreSQL LISTEN/NOTIFY, so that every API instance on one
+ * database sees every event. One LISTEN connection receives (it reconnects forever after an
+ * outage, see PgListener); a small pool sends, so publishing never waits on the listener.
+ * Payloads stay small (ids): NOTIFY is limited to 8000 bytes, and subscribers read current
+ * state anyway. An event published while the database is down is lost.
  */
 export class PgPubSub extends PubSubEngine {
   private readonly logger = new Logger(PgPubSub.name);
-  private readonly subscriber: Subscriber<Record<string, Envelope>>;
+  private readonly listener: PgListener;
+  private readonly notifier: Pool;
   private readonly handlers = new Map<number, Handler>();
   private nextId = 1;
 
-  constructor(connectionString: string) {
+  constructor(connectionString: string, timeouts: DatabaseTimeouts) {
     super();
-    this.subscriber = createSubscriber({ connectionString }, { paranoidChecking: 30_000 });
-    this.subscriber.events.on('error', (error) =>
-      this.logger.error(`LISTEN connection lost: ${error.message}`),
+    const config = { connectionString, ...pgTimeouts(timeouts) };
+    this.listener = new PgListener(config, CHANNEL, (payload) => this.receive(payload));
+    this.notifier = new Pool({ ...config, max: 2, idleTimeoutMillis: 30_000 });
+    // An idle connection cut by a restart is reported here; without a handler it would crash the app.
+    this.notifier.on('error', (error) =>
+      this.logger.warn(`NOTIFY connection lost: ${error.message}`),
     );
-    this.subscriber.notifications.on(CHANNEL, (envelope: Envelope) => this.dispatch(envelope));
   }
 
-  async connect(): Promise<void> {
-    await this.subscriber.connect();
-    await this.subscriber.listenTo(CHANNEL);
+  /** Whether events from other instances reach this one now. */
+  get listening(): boolean {
+    return this.listener.up;
+  }
+
+  connect(): Promise<void> {
+    return this.listener.start();
   }
 
   async close(): Promise<void> {
-    await this.subscriber.close();
+    await this.listener.close();
+    await atMost(1000, this.notifier.end());
   }
 
   async publish(trigger: string, payload: unknown): Promise<void> {
-    await this.subscriber.notify(CHANNEL, { trigger, payload });
+    const envelope: Envelope = { trigger, payload };
+    await this.notifier.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(envelope)]);
   }
 
   subscribe(trigger: string, onMessage: (payload: unknown) => void): Promise<number> {
@@ -54,9 +67,17 @@ export class PgPubSub extends PubSubEngine {
     this.handlers.delete(id);
   }
 
-  private dispatch({ trigger, payload }: Envelope): void {
+  private receive(raw: string): void {
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(raw) as Envelope;
+    } catch {
+      // Any role on the database may NOTIFY this channel: ignore what is not ours.
+      this.logger.warn('Ignored a notification that is not JSON');
+      return;
+    }
     for (const handler of this.handlers.values()) {
-      if (handler.trigger === trigger) handler.onMessage(payload);
+      if (handler.trigger === envelope.trigger) handler.onMessage(envelope.payload);
     }
   }
 }

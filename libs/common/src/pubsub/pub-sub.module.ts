@@ -1,4 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { DATABASE_URL } from '../database/database.tokens';
 import { PgPubSub } from './pg-pub-sub';
 
@@ -7,7 +9,15 @@ export const PUB_SUB = Symbol('PUB_SUB');
 @Global()
 @Module({
   providers: [
-    { provide: PUB_SUB, useFactory: (url: string) => new PgPubSub(url), inject: [DATABASE_URL] },
+    {
+      provide: PUB_SUB,
+      useFactory: (url: string, config: AppConfig) =>
+        new PgPubSub(url, {
+          statementTimeoutMs: config.dbStatementTimeoutMs,
+          connectTimeoutMs: config.dbConnectTimeoutMs,
+        }),
+      inject: [DATABASE_URL, APP_CONFIG],
+    },
   ],
   exports: [PUB_SUB],
 })

@@ -1,0 +1,165 @@
+import { ModuleRef } from '@nestjs/core';
+import {
+  DomainException,
+  ErrorCode,
+  formatGraphQLError,
+  GraphQLRequestContext,
+  RequestLoaders,
+} from '@accord/common';
+import { AuthService, bearerToken } from '@accord/auth';
+import {
+  DocumentNode,
+  GraphQLError,
+  GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  validate,
+} from 'graphql';
+import { Context, ServerOptions } from 'graphql-ws';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import { checkOperation } from './operation-limits';
+import { reauthorisingSubscribe } from './reauthorising-subscribe';
+
+/** What a connection carries: its socket, its upgrade request, the token it was opened with (null: anonymous). */
+export interface WsExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+  token?: string | null;
+}
+
+type WsContext = Context<Record<string, unknown>, WsExtra>;
+
+/** WebSocket close code for "try again later": graphql-ws clients retry it. */
+const TRY_AGAIN_LATER = 1013;
+
+/** A refusal made here has no path, so Apollo's unwrapping would not find its DomainException. */
+const formatOne = (error: GraphQLError) =>
+  formatGraphQLError(
+    error.toJSON(),
+    error.originalError instanceof DomainException ? error.originalError : error,
+  );
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions.code) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+const EXPIRED = 'The access token is invalid or has expired';
+
+/** The formatter unwraps `originalError`: the client sees its code (UNAUTHENTICATED, SERVICE_UNAVAILABLE…). */
+const refusal = (error: Error) => new GraphQLError(error.message, { originalError: error });
+
+/**
+ * Each operation's context, built as an HTTP request's would be: the connection's token in
+ * an Authorization header, so that the global AccessGuard re-authorises every operation
+ * exactly as over HTTP (a user disabled, removed from a delegation or whose token expired
+ * since connect is refused on the next query, mutation or subscription).
+ */
+function operationContext(ctx: WsContext, moduleRef: ModuleRef): GraphQLRequestContext {
+  const token = ctx.extra.token;
+  return {
+    req: {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ip: ctx.extra.request.socket.remoteAddress,
+    },
+    loaders: new RequestLoaders(moduleRef),
+  };
+}
+
+/**
+ * graphql-ws on /graphql, held to the rules of HTTP: the same token check at connect, on
+ * every operation and before every subscription event; the same parse, validation, depth
+ * and complexity checks; the same error formatting.
+ */
+export function graphqlWsOptions(
+  schema: GraphQLSchema,
+  auth: AuthService,
+  moduleRef: ModuleRef,
+  introspection: boolean,
+): ServerOptions<Record<string, unknown>, WsExtra> {
+  /**
+   * Before each event of a signed-in subscription: the token and its user must still be valid.
+   * What the subscriber may see of the event stays the resolver's business (its filter reads
+   * the current membership): replacing `req.user` here, after the filter, would let a change
+   * made between the two turn a filtered-in event into an error.
+   */
+  const reauthorise = async (contextValue: unknown): Promise<GraphQLError | null> => {
+    const context = contextValue as GraphQLRequestContext;
+    context.loaders = new RequestLoaders(moduleRef);
+    const token = bearerToken(context.req.headers?.authorization);
+    if (!token) return null;
+    try {
+      const actor = await auth.actorFromToken(token);
+      return actor ? null : refusal(DomainException.unauthenticated(EXPIRED));
+    } catch (error) {
+      // Fail closed: a subscriber who cannot be checked gets no more events.
+      return refusal(error as Error);
+    }
+  };
+
+  return {
+    schema,
+    onConnect: async (ctx) => {
+      const params = ctx.connectionParams ?? {};
+      const raw = params.authorization ?? params.Authorization;
+      if (raw === undefined || raw === null || raw === '') {
+        ctx.extra.token = null;
+        return true;
+      }
+      const token = bearerToken(raw) ?? (typeof raw === 'string' ? raw : null);
+      try {
+        if (!token || !(await auth.actorFromToken(token))) return false;
+      } catch (error) {
+        if (error instanceof DomainException && error.code === ErrorCode.SERVICE_UNAVAILABLE) {
+          ctx.extra.socket.close(TRY_AGAIN_LATER, 'Service unavailable');
+          return false;
+        }
+        throw error;
+      }
+      ctx.extra.token = token;
+      return true;
+    },
+    onSubscribe: (ctx, _id, payload) => {
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query);
+      } catch (error) {
+        return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+      }
+      const operation = {
+        schema,
+        document,
+        operationName: payload.operationName,
+        variables: payload.variables,
+      };
+      // GRAPHQL_INTROSPECTION applies here as it does to Apollo over HTTP.
+      const errors = introspection
+        ? checkOperation(operation)
+        : [
+            ...validate(schema, document, [NoSchemaIntrospectionCustomRule]),
+            ...checkOperation(operation),
+          ];
+      if (errors.length) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+      return {
+        schema,
+        document,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+        contextValue: operationContext(ctx, moduleRef),
+      };
+    },
+    subscribe: (args) => reauthorisingSubscribe(args, reauthorise),
+    // graphql-ws bypasses Apollo's formatError: shape its errors the same way here.
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map(formatOne) } : undefined,
+    onError: (_ctx, _id, _payload, errors) => errors.map(formatOne),
+  };
+}

@@ -1,0 +1,115 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { APP_CONFIG, AppConfig } from '@accord/common';
+import { AuthService } from '@accord/auth';
+import { CloseCode, handleProtocols, makeServer, Server as GraphqlWs } from 'graphql-ws';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { graphqlWsOptions, WsExtra } from './graphql-ws.options';
+import { MAX_REQUEST_BYTES } from './request-size';
+
+const GRAPHQL_PATH = '/graphql';
+/** A socket that does not answer a ping within this time is dropped. */
+const KEEP_ALIVE_MS = 12_000;
+
+/**
+ * The graphql-ws server on /graphql, created here rather than by @nestjs/apollo, whose
+ * WebSocket server takes no `maxPayload`: a message larger than an HTTP body may be closes
+ * the socket (1009, "Message Too Big"). Sockets are closed (1001) before the HTTP server stops.
+ */
+@Injectable()
+export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('GraphqlWs');
+  private wss?: WebSocketServer;
+  private http?: Server;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly moduleRef: ModuleRef,
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { schema } = this.moduleRef.get(GraphQLSchemaHost, { strict: false });
+    const server = makeServer(
+      graphqlWsOptions(schema, this.auth, this.moduleRef, this.config.graphqlIntrospection),
+    );
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: MAX_REQUEST_BYTES,
+      handleProtocols,
+    });
+    this.wss.on('connection', (socket: WebSocket, request: IncomingMessage) =>
+      this.serve(server, socket, request),
+    );
+    this.http = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.http.on('upgrade', this.upgrade);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.http?.off('upgrade', this.upgrade);
+    const wss = this.wss;
+    if (!wss) return;
+    for (const client of wss.clients) client.close(1001, 'Going away');
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  }
+
+  private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const wss = this.wss!;
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== GRAPHQL_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+
+  /** What graphql-ws's `useServer` does, with no error text sent to the client. */
+  private serve(server: GraphqlWs<WsExtra>, socket: WebSocket, request: IncomingMessage): void {
+    const internalError = (error: unknown) => {
+      this.logger.error(`graphql-ws: ${error instanceof Error ? error.message : String(error)}`);
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    };
+    // A message over maxPayload arrives here; ws has already closed the socket with 1009.
+    socket.once('error', (error) => this.logger.warn(`graphql-ws socket: ${error.message}`));
+    let pongWait: NodeJS.Timeout | null = null;
+    const keepAlive = setInterval(() => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
+      socket.once('pong', () => {
+        if (pongWait) clearTimeout(pongWait);
+        pongWait = null;
+      });
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== WebSocket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data: Buffer) => {
+            handle(data.toString()).catch(internalError);
+          }),
+      },
+      { socket, request } as WsExtra,
+    );
+    socket.once('close', (code, reason) => {
+      if (pongWait) clearTimeout(pongWait);
+      clearInterval(keepAlive);
+      closed(code, reason.toString()).catch(internalError);
+    });
+  }
+}
