@@ -13,6 +13,18 @@ import { JwtStrategy } from './jwt.strategy';
 import { UserByIdLoader } from './loaders/user-by-id.loader';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
+import { PasswordConfirmation } from './passwords/password-confirmation';
+import { PasswordPolicy } from './passwords/password-policy';
+import { PasswordResetTicketEntity } from './passwords/password-reset-ticket.entity';
+import { PasswordResetTicketsRepository } from './passwords/password-reset-tickets.repository';
+import { PasswordsResolver } from './passwords/passwords.resolver';
+import { PasswordsService } from './passwords/passwords.service';
+import { RecoveryCodeEntity } from './second-factor/recovery-code.entity';
+import { SecondFactorRepository } from './second-factor/second-factor.repository';
+import { SecondFactorResolver } from './second-factor/second-factor.resolver';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { SecretBox } from './second-factor/secret-box';
+import { TotpCredentialEntity } from './second-factor/totp-credential.entity';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
@@ -20,7 +32,12 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    TypeOrmModule.forFeature([
+      UserEntity,
+      PasswordResetTicketEntity,
+      TotpCredentialEntity,
+      RecoveryCodeEntity,
+    ]),
     AuditModule,
     PassportModule,
     JwtModule.registerAsync({
@@ -36,6 +53,15 @@ import { UsersService } from './users.service';
     UsersService,
     AuthService,
     PasswordHasher,
+    PasswordPolicy,
+    PasswordConfirmation,
+    PasswordResetTicketsRepository,
+    PasswordsService,
+    PasswordsResolver,
+    SecretBox,
+    SecondFactorRepository,
+    SecondFactorService,
+    SecondFactorResolver,
     LoginRateLimiter,
     JwtStrategy,
     UserByIdLoader,
@@ -44,6 +70,6 @@ import { UsersService } from './users.service';
     AuditEventActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuthService, UserByIdLoader],
+  exports: [UsersService, AuthService, UserByIdLoader, PasswordHasher, SecondFactorService],
 })
 export class AuthModule {}

@@ -1,5 +1,11 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, GraphQLRequestContext, Public } from '@accord/common';
+import {
+  Actor,
+  AllowedBeforeMfaEnrolment,
+  CurrentUser,
+  GraphQLRequestContext,
+  Public,
+} from '@accord/common';
 import { AuthService } from './auth.service';
 import { LoginArgs } from './dto/login.args';
 import { AuthPayloadModel, UserModel } from './models/user.model';
@@ -11,21 +17,23 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadModel)
   @Public()
   async login(
-    @Args() { email, password }: LoginArgs,
+    @Args() { email, password, totpCode }: LoginArgs,
     @Context() context: GraphQLRequestContext,
   ): Promise<AuthPayloadModel> {
     const { accessToken, user } = await this.auth.login(
       email,
       password,
       context.req.ip ?? 'unknown',
+      totpCode ?? null,
     );
     return { accessToken, user: UserModel.from(user) };
   }
 
   @Query(() => UserModel, { nullable: true, description: 'The signed-in user, or null' })
   @Public()
-  me(@CurrentUser() actor: Actor | null): UserModel | null {
-    // The guard has just read the caller from the database; a disabled user is never an actor.
-    return actor ? UserModel.fromActor(actor) : null;
+  @AllowedBeforeMfaEnrolment()
+  async me(@CurrentUser() actor: Actor | null): Promise<UserModel | null> {
+    const user = await this.auth.me(actor);
+    return user ? UserModel.from(user) : null;
   }
 }

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Actor, DomainException, MEMBERSHIP_LOOKUP, MembershipLookup } from '@accord/common';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -20,6 +21,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginRateLimiter,
     private readonly jwt: JwtService,
+    private readonly secondFactor: SecondFactorService,
     @Inject(MEMBERSHIP_LOOKUP) private readonly memberships: MembershipLookup,
   ) {}
 
@@ -27,6 +29,7 @@ export class AuthService {
     email: string,
     password: string,
     address: string,
+    totpCode: string | null = null,
   ): Promise<{ accessToken: string; user: UserEntity }> {
     const normalized = email.trim().toLowerCase();
     await this.limiter.admit(normalized, address);
@@ -36,7 +39,17 @@ export class AuthService {
       await this.limiter.recordFailure(normalized);
       throw DomainException.unauthenticated(LOGIN_FAILED);
     }
+    const actor = (await this.actorFor(user.id))!;
+    // A missing or wrong code is MFA_REQUIRED: the client asks for the code and tries again.
+    try {
+      await this.secondFactor.checkAtLogin(actor, totpCode);
+    } catch (error) {
+      if (totpCode) await this.limiter.recordFailure(normalized);
+      throw error;
+    }
     await this.limiter.recordSuccess(normalized);
+    user.lastLoginAt = new Date();
+    await this.users.setLastLogin(user.id, user.lastLoginAt);
     const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies JwtPayload);
     return { accessToken, user };
   }
@@ -51,7 +64,13 @@ export class AuthService {
       displayName: user.displayName,
       platformRole: user.platformRole,
       membership: await this.memberships.membershipOf(user.id),
+      mfaEnabled: user.mfaEnabled ?? false,
     };
+  }
+
+  /** The caller's own account, for `me` (its language and last login are not part of the Actor). */
+  async me(actor: Actor | null): Promise<UserEntity | null> {
+    return actor ? this.users.getById(actor.id) : null;
   }
 
   /** For graphql-ws, whose connection carries the token in connectionParams. */

@@ -1,5 +1,10 @@
 import { AuditEventEntity } from '@accord/audit';
-import { UserEntity } from '@accord/auth';
+import {
+  PasswordResetTicketEntity,
+  RecoveryCodeEntity,
+  TotpCredentialEntity,
+  UserEntity,
+} from '@accord/auth';
 import { DRAFTING_ENTITIES } from '@accord/drafting';
 import { MEETING_ENTITIES } from '@accord/meetings';
 import { DelegationMembershipEntity, ParticipantEntity } from '@accord/participants';
@@ -8,6 +13,9 @@ import { SIGNATURE_ENTITIES } from '@accord/signatures';
 /** Every entity of every library: the app's data source and the migration tools use this list. */
 export const ENTITIES = [
   UserEntity,
+  PasswordResetTicketEntity,
+  TotpCredentialEntity,
+  RecoveryCodeEntity,
   ParticipantEntity,
   DelegationMembershipEntity,
   AuditEventEntity,

@@ -1,7 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { PlatformRole, TEXT_LIMITS } from '@accord/common';
-import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
-import { MIN_PASSWORD_LENGTH } from '../password-hasher';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 @InputType()
 export class CreateUserInput {
@@ -16,13 +15,15 @@ export class CreateUserInput {
   @MaxLength(TEXT_LIMITS.name)
   displayName: string;
 
-  @Field()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, {
-    message: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+  /** Its length and strength are the password policy's to judge, with a message saying why. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'Omit it to let the user set one through a ticket from issuePasswordReset',
   })
-  @MaxLength(TEXT_LIMITS.password)
-  password: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.password * 4)
+  password?: string | null;
 
   @Field(() => PlatformRole, { nullable: true, defaultValue: PlatformRole.NONE })
   @IsEnum(PlatformRole)

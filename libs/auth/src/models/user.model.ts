@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Actor, PlatformRole } from '@accord/common';
+import { PlatformRole } from '@accord/common';
 import { UserEntity } from '../user.entity';
 
 @ObjectType('User')
@@ -19,16 +19,14 @@ export class UserModel {
   @Field(() => Date, { nullable: true, description: 'Set when an admin disabled the account' })
   disabledAt: Date | null;
 
-  static fromActor(actor: Actor): UserModel {
-    const { id, email, displayName, platformRole } = actor;
-    return Object.assign(new UserModel(), {
-      id,
-      email,
-      displayName,
-      platformRole,
-      disabledAt: null,
-    });
-  }
+  @Field({ description: 'A second factor (TOTP) is on' })
+  mfaEnabled: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'The last successful login' })
+  lastLoginAt: Date | null;
+
+  @Field({ description: 'BCP 47 code of the language the user reads the platform in' })
+  language: string;
 
   static from(entity: UserEntity): UserModel {
     return Object.assign(new UserModel(), {
@@ -37,6 +35,10 @@ export class UserModel {
       displayName: entity.displayName,
       platformRole: entity.platformRole,
       disabledAt: entity.disabledAt,
+      // A row just saved has not read the virtual column: it has no second factor yet.
+      mfaEnabled: entity.mfaEnabled ?? false,
+      lastLoginAt: entity.lastLoginAt ?? null,
+      language: entity.language ?? 'en',
     });
   }
 }

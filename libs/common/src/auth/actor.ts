@@ -7,6 +7,8 @@ export interface Actor {
   displayName: string;
   platformRole: PlatformRole;
   membership: ActorMembership | null;
+  /** Whether the user has a second factor on (set by the auth library; absent counts as off). */
+  mfaEnabled?: boolean;
 }
 
 export interface ActorMembership {
