@@ -60,7 +60,7 @@ describe('drafting: the demo seed step', () => {
       await t.gql(
         DOCUMENT,
         { slug: INDUSTRY_DRAFT_SLUG },
-        tokenOf('delegate.google@accord.example'),
+        await tokenOf('delegate.google@accord.example'),
       ),
     ).document;
     expect(doc).toMatchObject({
@@ -97,13 +97,17 @@ describe('drafting: the demo seed step', () => {
     expect(ok(await t.gql(DOCUMENT, { slug: INDUSTRY_DRAFT_SLUG }, null)).document).toBeNull();
     expect(
       ok(
-        await t.gql(DOCUMENT, { slug: INDUSTRY_DRAFT_SLUG }, tokenOf('observer.au@accord.example')),
+        await t.gql(
+          DOCUMENT,
+          { slug: INDUSTRY_DRAFT_SLUG },
+          await tokenOf('observer.au@accord.example'),
+        ),
       ).document,
     ).toBeNull();
     const res = await t.gql(
       transition('adoptDocument'),
       { id: context.documentIds.get(INDUSTRY_DRAFT_SLUG) },
-      t.tokenFor(context.secretariat.id),
+      await t.tokenFor(context.secretariat.id),
     );
     expect(code(res)).toBe('INVALID_STATE');
     expect(res.errors![0].message).toMatch(

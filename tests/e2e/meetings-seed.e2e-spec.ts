@@ -55,7 +55,8 @@ describe('meetings: the demo seed steps', () => {
   afterAll(() => t.close());
 
   const meeting = async (key: string) =>
-    ok(await t.gql(MEETING, { id: context.meetingIds.get(key) }, tokenOfSecretariat())).meeting;
+    ok(await t.gql(MEETING, { id: context.meetingIds.get(key) }, await tokenOfSecretariat()))
+      .meeting;
   const tokenOfSecretariat = () => t.tokenFor(context.secretariat.id);
 
   it('links London 2024 → Paris 2025 → Singapore 2025 → the next meeting, the past ones concluded', async () => {

@@ -89,7 +89,7 @@ describe('users', () => {
 
   it('lets only an admin change a platform role, effective on the next request', async () => {
     const target = (await t.gql(CREATE, { input: input() }, w.admin.token)).data!.createUser;
-    const token = t.tokenFor(target.id);
+    const token = await t.tokenFor(target.id);
     expect((await t.gql('{ users { id } }', {}, token)).errors![0].extensions.code).toBe(
       'FORBIDDEN',
     );

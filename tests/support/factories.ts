@@ -31,8 +31,8 @@ export async function createUser(
     password: overrides.password ?? TEST_PASSWORD,
     platformRole: overrides.platformRole ?? PlatformRole.NONE,
   });
-  const actor = (await t.get(AuthService).actorFor(user.id))!;
-  return { id: user.id, email: user.email, token: t.tokenFor(user.id), actor };
+  const actor = (await t.get(AuthService).actorOfUser(user.id))!;
+  return { id: user.id, email: user.email, token: await t.tokenFor(user.id), actor };
 }
 
 const STATES = ['GB', 'FR', 'DE', 'JP', 'MX', 'GH', 'KR', 'CA', 'US', 'IT', 'ES', 'SE', 'NL', 'PL'];
@@ -79,7 +79,7 @@ export async function createMember(
 ): Promise<TestUser> {
   const user = await createUser(t);
   await t.get(ParticipantsService).addMember(staff, { participantId, userId: user.id, role });
-  const actor = (await t.get(AuthService).actorFor(user.id))!;
+  const actor = (await t.get(AuthService).actorOfUser(user.id))!;
   return { ...user, actor };
 }
 

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig, loadConfig } from '@accord/common';
+import { SessionsService } from '@accord/auth';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -36,7 +36,8 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     token?: string | null,
   ): Promise<GraphQLResponse<T>>;
-  tokenFor(userId: string): string;
+  /** An access token of a fresh, real session of this user (as if they had logged in). */
+  tokenFor(userId: string): Promise<string>;
   get<T>(type: new (...args: never[]) => T): T;
   close(): Promise<void>;
 }
@@ -64,7 +65,7 @@ export async function createTestApp(
   await app.listen(0, '127.0.0.1');
   const http = app.getHttpServer() as Server;
   const { port } = http.address() as AddressInfo;
-  const jwt = app.get(JwtService);
+  const sessions = app.get(SessionsService);
   return {
     app,
     http,
@@ -77,7 +78,9 @@ export async function createTestApp(
       const res = await req.send({ query, variables });
       return { status: res.status, data: res.body.data ?? null, errors: res.body.errors };
     },
-    tokenFor: (userId) => jwt.sign({ sub: userId }),
+    tokenFor: async (userId) =>
+      (await sessions.start({ id: userId }, { userAgent: 'test', ipAddress: '127.0.0.1' }))
+        .accessToken,
     get: (type) => app.get(type),
     async close() {
       await app.close();

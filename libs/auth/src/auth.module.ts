@@ -25,6 +25,11 @@ import { SecondFactorResolver } from './second-factor/second-factor.resolver';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { SecretBox } from './second-factor/secret-box';
 import { TotpCredentialEntity } from './second-factor/totp-credential.entity';
+import { AccessTokens } from './sessions/access-tokens';
+import { SessionEntity } from './sessions/session.entity';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsResolver } from './sessions/sessions.resolver';
+import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
@@ -34,6 +39,7 @@ import { UsersService } from './users.service';
   imports: [
     TypeOrmModule.forFeature([
       UserEntity,
+      SessionEntity,
       PasswordResetTicketEntity,
       TotpCredentialEntity,
       RecoveryCodeEntity,
@@ -45,6 +51,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
         signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
@@ -52,6 +59,9 @@ import { UsersService } from './users.service';
     UsersRepository,
     UsersService,
     AuthService,
+    SessionsRepository,
+    SessionsService,
+    AccessTokens,
     PasswordHasher,
     PasswordPolicy,
     PasswordConfirmation,
@@ -67,9 +77,17 @@ import { UsersService } from './users.service';
     UserByIdLoader,
     AuthResolver,
     UsersResolver,
+    SessionsResolver,
     AuditEventActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuthService, UserByIdLoader, PasswordHasher, SecondFactorService],
+  exports: [
+    UsersService,
+    AuthService,
+    SessionsService,
+    UserByIdLoader,
+    PasswordHasher,
+    SecondFactorService,
+  ],
 })
 export class AuthModule {}

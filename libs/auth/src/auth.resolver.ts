@@ -9,24 +9,22 @@ import {
 import { AuthService } from './auth.service';
 import { LoginArgs } from './dto/login.args';
 import { AuthPayloadModel, UserModel } from './models/user.model';
+import { clientInfo } from './sessions/client-info';
 
 @Resolver()
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @Mutation(() => AuthPayloadModel)
+  @Mutation(() => AuthPayloadModel, {
+    description: 'Opens a session: a short-lived access token and a single-use refresh token',
+  })
   @Public()
   async login(
-    @Args() { email, password, totpCode }: LoginArgs,
+    @Args() credentials: LoginArgs,
     @Context() context: GraphQLRequestContext,
   ): Promise<AuthPayloadModel> {
-    const { accessToken, user } = await this.auth.login(
-      email,
-      password,
-      context.req.ip ?? 'unknown',
-      totpCode ?? null,
-    );
-    return { accessToken, user: UserModel.from(user) };
+    const issued = await this.auth.login(credentials, clientInfo(context));
+    return AuthPayloadModel.from(issued, UserModel.from(issued.user));
   }
 
   @Query(() => UserModel, { nullable: true, description: 'The signed-in user, or null' })

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Actor, APP_CONFIG, AppConfig } from '@accord/common';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AuthService, JwtPayload } from './auth.service';
+import { AuthService } from './auth.service';
+import { isAccessClaims } from './sessions/access-claims';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
@@ -18,8 +19,11 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     });
   }
 
-  /** Returning null rejects the token: a disabled or deleted user is refused on the very next request. */
-  validate(payload: JwtPayload): Promise<Actor | null> {
-    return this.auth.actorFor(payload.sub);
+  /**
+   * Returning null rejects the token: one without expiry or session, of an ended session, or
+   * of a disabled or deleted user is refused on the very next request.
+   */
+  async validate(payload: unknown): Promise<Actor | null> {
+    return isAccessClaims(payload) ? this.auth.actorFor(payload) : null;
   }
 }

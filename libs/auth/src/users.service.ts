@@ -12,6 +12,8 @@ import { assertCan } from '@accord/policy';
 import { CreateUserInput } from './dto/create-user.input';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './passwords/password-policy';
+import { SessionEndReason } from './sessions/session.entity';
+import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -26,6 +28,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
+    private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
   ) {}
@@ -74,9 +77,13 @@ export class UsersService {
 
   async setDisabled(actor: Actor | null, userId: string, disabled: boolean): Promise<UserEntity> {
     assertCan(actor, 'user.disable', { userId });
-    return this.change(actor, userId, disabled ? 'user.disabled' : 'user.enabled', {
-      disabledAt: disabled ? new Date() : null,
-    });
+    return this.change(
+      actor,
+      userId,
+      disabled ? 'user.disabled' : 'user.enabled',
+      { disabledAt: disabled ? new Date() : null },
+      disabled ? SessionEndReason.USER_DISABLED : null,
+    );
   }
 
   async setRole(
@@ -85,7 +92,13 @@ export class UsersService {
     platformRole: PlatformRole,
   ): Promise<UserEntity> {
     assertCan(actor, 'user.setRole', { userId });
-    return this.change(actor, userId, 'user.roleChanged', { platformRole });
+    return this.change(
+      actor,
+      userId,
+      'user.roleChanged',
+      { platformRole },
+      SessionEndReason.ROLE_CHANGED,
+    );
   }
 
   private async change(
@@ -93,10 +106,13 @@ export class UsersService {
     userId: string,
     action: string,
     changes: Partial<Pick<UserEntity, 'platformRole' | 'disabledAt'>>,
+    endSessions: SessionEndReason | null,
   ): Promise<UserEntity> {
     return this.txHost.withTransaction(async () => {
       if (!(await this.users.getById(userId))) throw DomainException.notFound('User', 'userId');
       await this.users.update(userId, changes);
+      // Their tokens stop working at once: they sign in again and get the new rights.
+      if (endSessions) await this.sessions.endAllForUser(userId, { reason: endSessions, actor });
       await this.audit.record(actor, {
         action,
         entityType: 'User',

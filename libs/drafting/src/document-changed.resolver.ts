@@ -72,9 +72,10 @@ export class DocumentChangedResolver {
     return this.pubSub.asyncIterableIterator<DocumentChangedEvent>(DOCUMENT_CHANGED);
   }
 
-  /** The subscriber as the database says now; a disabled or deleted user is anonymous. */
+  /** The subscriber as the database says now; an ended session or a disabled user is anonymous. */
   private async currentActor(context: GraphQLRequestContext): Promise<Actor | null> {
     const connected = context.req.user;
-    return connected ? this.auth.actorFor(connected.id) : null;
+    if (!connected?.sessionId) return null;
+    return this.auth.actorFor({ sub: connected.id, sid: connected.sessionId });
   }
 }

@@ -4,11 +4,13 @@ import { DraftingResources, draftingRules } from './drafting.rules';
 import { MeetingResources, meetingRules } from './meetings.rules';
 import { ParticipantResources, participantRules } from './participants.rules';
 import { RuleSet } from './rule';
+import { SessionResources, sessionRules } from './sessions.rules';
 import { SignatureResources, signatureRules } from './signatures.rules';
 import { UserResources, userRules } from './users.rules';
 
 /** Every action of the platform with the resource its rule looks at. */
 export type PolicyResources = UserResources &
+  SessionResources &
   ParticipantResources &
   AuditResources &
   DraftingResources &
@@ -18,6 +20,7 @@ export type Action = keyof PolicyResources;
 
 const RULES: RuleSet<PolicyResources> = {
   ...userRules,
+  ...sessionRules,
   ...participantRules,
   ...auditRules,
   ...draftingRules,

@@ -2,6 +2,7 @@ import { AuditEventEntity } from '@accord/audit';
 import {
   PasswordResetTicketEntity,
   RecoveryCodeEntity,
+  SessionEntity,
   TotpCredentialEntity,
   UserEntity,
 } from '@accord/auth';
@@ -16,6 +17,7 @@ export const ENTITIES = [
   PasswordResetTicketEntity,
   TotpCredentialEntity,
   RecoveryCodeEntity,
+  SessionEntity,
   ParticipantEntity,
   DelegationMembershipEntity,
   AuditEventEntity,

@@ -107,7 +107,7 @@ export class ParticipantsSeed {
       created.set(user.email, entity.id);
     }
     await this.secondFactor.provision(created.get(DEMO_TOTP_USER)!, DEMO_TOTP_SECRET);
-    const secretariat = (await this.auth.actorFor(
+    const secretariat = (await this.auth.actorOfUser(
       created.get('secretariat@accord.example')!,
     )) as Actor;
     for (const participant of PALL_MALL.participants) {
@@ -127,7 +127,7 @@ export class ParticipantsSeed {
       });
     }
     const users = new Map<string, Actor>();
-    for (const [email, id] of created) users.set(email, (await this.auth.actorFor(id))!);
+    for (const [email, id] of created) users.set(email, (await this.auth.actorOfUser(id))!);
     return {
       context: {
         secretariat,

@@ -45,9 +45,28 @@ export class UserModel {
 
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {
-  @Field()
+  @Field({ description: 'Send as `Authorization: Bearer …`; lives JWT_TTL' })
   accessToken: string;
+
+  @Field()
+  accessTokenExpiresAt: Date;
+
+  @Field({ description: 'Single use: exchange it with refreshSession for new tokens' })
+  refreshToken: string;
 
   @Field(() => UserModel)
   user: UserModel;
+
+  static from(
+    issued: { accessToken: string; accessTokenExpiresAt: Date; refreshToken: string },
+    user: UserModel,
+  ): AuthPayloadModel {
+    const { accessToken, accessTokenExpiresAt, refreshToken } = issued;
+    return Object.assign(new AuthPayloadModel(), {
+      accessToken,
+      accessTokenExpiresAt,
+      refreshToken,
+      user,
+    });
+  }
 }

@@ -12,6 +12,8 @@ import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
 import { createHash, randomBytes } from 'node:crypto';
 import { PasswordHasher } from '../password-hasher';
+import { SessionEndReason } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
 import { UserEntity } from '../user.entity';
 import { UsersRepository } from '../users.repository';
 import { PasswordConfirmation } from './password-confirmation';
@@ -48,6 +50,7 @@ export class PasswordsService {
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly confirmation: PasswordConfirmation,
+    private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
     @Inject(MEMBERSHIP_LOOKUP) private readonly memberships: MembershipLookup,
@@ -67,10 +70,17 @@ export class PasswordsService {
       const now = new Date();
       await this.users.setPasswordHash(actor.id, hash);
       await this.tickets.revokeOpen(actor.id, now);
+      // Whoever else holds a session (a stolen token, a forgotten device) is out; this one stays.
+      const ended = await this.sessions.endAllForUser(actor.id, {
+        reason: SessionEndReason.PASSWORD_CHANGED,
+        exceptSessionId: actor.sessionId,
+        actor,
+      });
       await this.audit.record(actor, {
         action: 'user.passwordChanged',
         entityType: 'User',
         entityId: actor.id,
+        details: { otherSessionsEnded: ended },
       });
     });
     return true;
@@ -125,11 +135,16 @@ export class PasswordsService {
       await this.tickets.markUsed(ticket.id, now);
       await this.tickets.revokeOpen(user.id, now);
       await this.users.setPasswordHash(user.id, hash);
-      await this.audit.record(caller ?? (await this.ownerAsActor(user)), {
+      const actor = caller ?? (await this.ownerAsActor(user));
+      const ended = await this.sessions.endAllForUser(user.id, {
+        reason: SessionEndReason.PASSWORD_RESET,
+        actor,
+      });
+      await this.audit.record(actor, {
         action: 'user.passwordReset',
         entityType: 'User',
         entityId: user.id,
-        details: { ticketId: ticket.id },
+        details: { ticketId: ticket.id, sessionsEnded: ended },
       });
     });
     return true;

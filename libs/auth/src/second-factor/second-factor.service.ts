@@ -4,6 +4,8 @@ import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
 import * as QRCode from 'qrcode';
 import { PasswordConfirmation } from '../passwords/password-confirmation';
+import { SessionEndReason } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository } from '../users.repository';
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes';
 import { SecondFactorRepository } from './second-factor.repository';
@@ -34,6 +36,7 @@ export class SecondFactorService {
     private readonly users: UsersRepository,
     private readonly box: SecretBox,
     private readonly passwords: PasswordConfirmation,
+    private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
   ) {}
@@ -105,11 +108,16 @@ export class SecondFactorService {
     await this.txHost.withTransaction(async () => {
       if (!(await this.users.getById(userId))) throw DomainException.notFound('User', 'userId');
       const wasOn = await this.repository.remove(userId);
+      // A lost authenticator may be a stolen one: its holder's sessions end too.
+      const ended = await this.sessions.endAllForUser(userId, {
+        reason: SessionEndReason.MFA_CHANGED,
+        actor,
+      });
       await this.audit.record(actor, {
         action: 'user.totpReset',
         entityType: 'User',
         entityId: userId,
-        details: { wasOn },
+        details: { wasOn, sessionsEnded: ended },
       });
     });
   }

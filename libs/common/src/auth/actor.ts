@@ -9,6 +9,8 @@ export interface Actor {
   membership: ActorMembership | null;
   /** Whether the user has a second factor on (set by the auth library; absent counts as off). */
   mfaEnabled?: boolean;
+  /** The session the request's access token belongs to (absent for callers without a token, e.g. seeds). */
+  sessionId?: string;
 }
 
 export interface ActorMembership {
