@@ -77,6 +77,21 @@ describe('passwords (changePassword, reset tickets, policy)', () => {
       },
     );
 
+    it('ends every other session of the user, and keeps the one that changed it', async () => {
+      const user = await createUser(t);
+      const other = await t.tokenFor(user.id);
+      const bystander = await createUser(t);
+      const ME = '{ me { id } }';
+      expect((await t.gql(ME, {}, other)).data!.me).toEqual({ id: user.id });
+      await t.gql(CHANGE, { current: TEST_PASSWORD, next: STRONG }, user.token);
+      expect((await t.gql(ME, {}, user.token)).data!.me).toEqual({ id: user.id });
+      expect((await t.gql(ME, {}, other)).data!.me).toBeNull();
+      expect((await t.gql('{ mySessions { id } }', {}, other)).errors![0].extensions.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect((await t.gql(ME, {}, bystander.token)).data!.me).toEqual({ id: bystander.id });
+    });
+
     it('refuses anonymous callers', async () => {
       const res = await t.gql(CHANGE, { current: TEST_PASSWORD, next: STRONG });
       expect(res.errors![0].extensions.code).toBe('UNAUTHENTICATED');
@@ -233,6 +248,16 @@ describe('passwords (changePassword, reset tickets, policy)', () => {
       expect(await auditActions(target.id)).toEqual(
         expect.arrayContaining(['user.passwordResetIssued', 'user.passwordReset']),
       );
+    });
+
+    it('ends every session of the user', async () => {
+      const target = await createUser(t);
+      const second = await t.tokenFor(target.id);
+      const { token } = await issue(target.id, w.admin.token);
+      await t.gql(RESET, { token, next: STRONG });
+      for (const session of [target.token, second])
+        expect((await t.gql('{ me { id } }', {}, session)).data!.me).toBeNull();
+      expect(await login(target.email, STRONG)).toBeDefined();
     });
 
     it('refuses an expired ticket', async () => {
