@@ -87,7 +87,7 @@ describe('users', () => {
     );
   });
 
-  it('lets only an admin change a platform role, effective on the next request', async () => {
+  it('lets only an admin change a platform role, which ends the user’s sessions', async () => {
     const target = (await t.gql(CREATE, { input: input() }, w.admin.token)).data!.createUser;
     const token = await t.tokenFor(target.id);
     expect((await t.gql('{ users { id } }', {}, token)).errors![0].extensions.code).toBe(
@@ -101,7 +101,12 @@ describe('users', () => {
       (await t.gql(SET_ROLE, { id: target.id, role: 'SECRETARIAT' }, w.admin.token)).data!
         .setPlatformRole.platformRole,
     ).toBe('SECRETARIAT');
-    expect((await t.gql('{ users { id } }', {}, token)).errors).toBeUndefined();
+    // The change ends their sessions: they sign in again and get the new rights.
+    expect((await t.gql('{ users { id } }', {}, token)).errors![0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const fresh = await t.tokenFor(target.id);
+    expect((await t.gql('{ users { id } }', {}, fresh)).errors).toBeUndefined();
   });
 
   it('does not let an admin disable or demote themself, and NOT_FOUND for an unknown user', async () => {
@@ -133,7 +138,9 @@ describe('users', () => {
   });
 
   it('refuses an expired token', async () => {
-    const expired = t.get(JwtService).sign({ sub: w.secretariat.id }, { expiresIn: -10 });
+    const jwt = t.get(JwtService);
+    const { sid } = jwt.decode<{ sid: string }>(w.secretariat.token);
+    const expired = jwt.sign({ sub: w.secretariat.id, sid }, { expiresIn: -10 });
     const res = await t.gql('{ users { id } }', {}, expired);
     expect(res.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await t.gql('{ me { id } }', {}, expired)).data!.me).toBeNull();
