@@ -1,5 +1,5 @@
 import { ConfigError, DelegationRole, PlatformRole } from '@accord/common';
-import { UsersService } from '@accord/auth';
+import { LOGIN_LIMITS, LoginRateLimiter, UsersService } from '@accord/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
   createMember,
@@ -110,6 +110,26 @@ describe('passwords (changePassword, reset tickets, policy)', () => {
       });
       expect(await login(user.email, TEST_PASSWORD)).toBeDefined();
       expect(await auditActions(user.id)).not.toContain('user.passwordChanged');
+    });
+
+    it('counts wrong current passwords like failed logins: RATE_LIMITED past the free attempts', async () => {
+      const user = await createUser(t);
+      const limiter = t.get(LoginRateLimiter);
+      limiter.limits = { ...LOGIN_LIMITS, firstDelaySeconds: 300 };
+      try {
+        for (let i = 0; i < LOGIN_LIMITS.freeAttemptsPerAccount; i++) {
+          const res = await t.gql(
+            CHANGE,
+            { current: `wrong guess ${i}`, next: STRONG },
+            user.token,
+          );
+          expect(res.errors![0].extensions.field).toBe('currentPassword');
+        }
+        const blocked = await t.gql(CHANGE, { current: TEST_PASSWORD, next: STRONG }, user.token);
+        expect(blocked.errors![0].extensions.code).toBe('RATE_LIMITED');
+      } finally {
+        limiter.limits = { ...LOGIN_LIMITS };
+      }
     });
 
     it.each([

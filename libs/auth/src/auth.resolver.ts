@@ -30,8 +30,8 @@ export class AuthResolver {
   @Query(() => UserModel, { nullable: true, description: 'The signed-in user, or null' })
   @Public()
   @AllowedBeforeMfaEnrolment()
-  async me(@CurrentUser() actor: Actor | null): Promise<UserModel | null> {
-    const user = await this.auth.me(actor);
-    return user ? UserModel.from(user) : null;
+  me(@CurrentUser() actor: Actor | null): UserModel | null {
+    // The guard has just read the caller from the database; a disabled user is never an actor.
+    return actor ? UserModel.fromActor(actor) : null;
   }
 }

@@ -117,12 +117,9 @@ export class AuthService {
       platformRole: user.platformRole,
       membership: await this.memberships.membershipOf(user.id),
       mfaEnabled: user.mfaEnabled ?? false,
+      language: user.language,
+      lastLoginAt: user.lastLoginAt,
     };
-  }
-
-  /** The caller's own account, for `me` (its language and last login are not part of the Actor). */
-  async me(actor: Actor | null): Promise<UserEntity | null> {
-    return actor ? this.users.getById(actor.id) : null;
   }
 
   /** Audited and logged without the password; the attempt was already counted by the limiter. */

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { PlatformRole } from '@accord/common';
+import { Actor, PlatformRole } from '@accord/common';
 import { UserEntity } from '../user.entity';
 
 @ObjectType('User')
@@ -27,6 +27,19 @@ export class UserModel {
 
   @Field({ description: 'BCP 47 code of the language the user reads the platform in' })
   language: string;
+
+  static fromActor(actor: Actor): UserModel {
+    return Object.assign(new UserModel(), {
+      id: actor.id,
+      email: actor.email,
+      displayName: actor.displayName,
+      platformRole: actor.platformRole,
+      disabledAt: null,
+      mfaEnabled: actor.mfaEnabled ?? false,
+      lastLoginAt: actor.lastLoginAt ?? null,
+      language: actor.language ?? 'en',
+    });
+  }
 
   static from(entity: UserEntity): UserModel {
     return Object.assign(new UserModel(), {

@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Permission, Public } from '@accord/common';
+import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentUser, GraphQLRequestContext, Permission, Public } from '@accord/common';
+import { clientInfo } from '../sessions/client-info';
 import { ChangePasswordArgs } from './dto/change-password.args';
 import { ResetPasswordArgs } from './dto/reset-password.args';
 import { PasswordResetTicketModel } from './models/password-reset-ticket.model';
@@ -14,8 +15,10 @@ export class PasswordsResolver {
   changePassword(
     @CurrentUser() actor: Actor | null,
     @Args() { currentPassword, newPassword }: ChangePasswordArgs,
+    @Context() context: GraphQLRequestContext,
   ): Promise<boolean> {
-    return this.passwords.change(actor, currentPassword, newPassword);
+    const { ipAddress } = clientInfo(context);
+    return this.passwords.change(actor, currentPassword, newPassword, ipAddress);
   }
 
   @Mutation(() => PasswordResetTicketModel, {

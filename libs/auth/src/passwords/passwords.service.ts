@@ -61,9 +61,10 @@ export class PasswordsService {
     caller: Actor | null,
     currentPassword: string,
     newPassword: string,
+    address: string | null,
   ): Promise<boolean> {
     const actor = signedIn(caller);
-    await this.confirmation.confirm(actor.id, currentPassword, 'currentPassword');
+    await this.confirmation.confirm(actor, currentPassword, 'currentPassword', address);
     await this.policy.assertAcceptable(newPassword, actor, 'newPassword');
     const hash = await this.hasher.hash(newPassword);
     await this.txHost.withTransaction(async () => {

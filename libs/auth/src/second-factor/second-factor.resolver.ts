@@ -1,5 +1,12 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, AllowedBeforeMfaEnrolment, CurrentUser, Permission } from '@accord/common';
+import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  AllowedBeforeMfaEnrolment,
+  CurrentUser,
+  GraphQLRequestContext,
+  Permission,
+} from '@accord/common';
+import { clientInfo } from '../sessions/client-info';
 import { UserModel } from '../models/user.model';
 import { UsersService } from '../users.service';
 import { ConfirmTotpArgs } from './dto/confirm-totp.args';
@@ -40,8 +47,9 @@ export class SecondFactorResolver {
   disableTotp(
     @CurrentUser() actor: Actor | null,
     @Args() { password }: DisableTotpArgs,
+    @Context() context: GraphQLRequestContext,
   ): Promise<boolean> {
-    return this.secondFactor.disable(actor, password);
+    return this.secondFactor.disable(actor, password, clientInfo(context).ipAddress);
   }
 
   @Mutation(() => UserModel, {

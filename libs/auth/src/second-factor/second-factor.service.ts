@@ -87,9 +87,9 @@ export class SecondFactorService {
   }
 
   /** Turns the second factor off after re-checking the current password. */
-  async disable(caller: Actor | null, password: string): Promise<boolean> {
+  async disable(caller: Actor | null, password: string, address: string | null): Promise<boolean> {
     const actor = signedIn(caller);
-    await this.passwords.confirm(actor.id, password, 'password');
+    await this.passwords.confirm(actor, password, 'password', address);
     return this.txHost.withTransaction(async () => {
       if (!(await this.repository.remove(actor.id)))
         throw DomainException.invalidState('No second factor is on');

@@ -29,6 +29,8 @@ interface ActorRow {
   participantKind: ParticipantKind | null;
   delegationRole: DelegationRole | null;
   mfaEnabled: boolean;
+  language: string;
+  lastLoginAt: Date | null;
 }
 
 /**
@@ -43,7 +45,7 @@ WITH touched AS (
   WHERE id = $2 AND "userId" = $1 AND "revokedAt" IS NULL AND "expiresAt" > now()
     AND "lastUsedAt" < now() - interval '1 minute'
 )
-SELECT u.id, u.email, u."displayName", u."platformRole",
+SELECT u.id, u.email, u."displayName", u."platformRole", u.language, u."lastLoginAt",
        m."participantId", p.kind AS "participantKind", m.role AS "delegationRole",
        EXISTS (SELECT 1 FROM totp_credentials t
                WHERE t."userId" = u.id AND t."enabledAt" IS NOT NULL) AS "mfaEnabled"
@@ -89,6 +91,8 @@ export class SessionsRepository {
             }
           : null,
       mfaEnabled: row.mfaEnabled,
+      language: row.language,
+      lastLoginAt: row.lastLoginAt,
       sessionId,
     };
   }
