@@ -32,13 +32,17 @@ const LINE_BREAKS_ALLOWED = [
   'Mutation.acceptAmendment(note)',
   'Mutation.addClause(text)',
   'Mutation.addComment(body)',
+  'Mutation.changePassword(currentPassword)',
+  'Mutation.changePassword(newPassword)',
   'Mutation.createUser(password)',
+  'Mutation.disableTotp(password)',
   'Mutation.login(password)',
   'Mutation.proposeAmendment(rationale)',
   'Mutation.proposeAmendment(text)',
   'Mutation.rebaseAmendment(text)',
   'Mutation.recordSignature(statement)',
   'Mutation.rejectAmendment(note)',
+  'Mutation.resetPassword(newPassword)',
   'Mutation.signDocument(statement)',
   'Mutation.updateAgenda(items.0.notes)',
   'Mutation.updateClause(text)',
@@ -295,7 +299,8 @@ describe('every String and ID argument of the schema refuses bad input', () => {
   it('keeps every other character of a password: only NUL is refused', async () => {
     for (const p of all.filter((q) => /password/i.test(q.expected))) {
       const res = await send(p, 'a\u007f\u0085\u001b\tb');
-      expect(res.errors?.[0]?.extensions.field).not.toBe(p.expected);
+      // A wrong current password is refused too, but by the account rules, not as bad characters.
+      expect(res.errors?.[0]?.message ?? '').not.toMatch(/control character|single line/);
     }
   });
 

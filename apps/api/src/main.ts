@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   if (api.demoLogins.length) {
     console.log('\nDemo logins (SEED_DEMO):');
     for (const login of api.demoLogins)
-      console.log(`  ${login.role.padEnd(40)} ${login.email}  /  ${login.password}`);
+      console.log(
+        `  ${login.role.padEnd(40)} ${login.email}  /  ${login.password}` +
+          (login.totpSecret ? `  (second factor on: TOTP secret ${login.totpSecret})` : ''),
+      );
   }
   let stopping = false;
   // Requests in flight finish (up to SHUTDOWN_GRACE), then WebSockets and the database close.

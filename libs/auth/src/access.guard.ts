@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
@@ -6,10 +6,14 @@ import {
   ACCESS_METADATA,
   AccessDeclaration,
   Actor,
+  APP_CONFIG,
+  AppConfig,
   DomainException,
   ErrorCode,
   GraphQLRequestContext,
+  MFA_ENROLMENT_EXEMPT,
 } from '@accord/common';
+import { mustEnrolSecondFactor } from '@accord/policy';
 
 type AuthRequest = { user?: Actor | null; headers?: Record<string, unknown> };
 
@@ -20,7 +24,10 @@ type AuthRequest = { user?: Actor | null; headers?: Record<string, unknown> };
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') implements CanActivate {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -54,7 +61,19 @@ export class AccessGuard extends AuthGuard('jwt') implements CanActivate {
     }
     request.user ??= null;
     if (!access.public && !request.user) throw DomainException.unauthenticated();
+    this.assertSecondFactorEnrolled(request.user, context);
     return true;
+  }
+
+  /** REQUIRE_MFA_FOR_STAFF: the one check, for every operation over every transport. */
+  private assertSecondFactorEnrolled(actor: Actor | null, context: ExecutionContext): void {
+    if (!mustEnrolSecondFactor(actor, this.config.requireMfaForStaff)) return;
+    if (this.reflector.get<boolean | undefined>(MFA_ENROLMENT_EXEMPT, context.getHandler())) return;
+    throw new DomainException(
+      ErrorCode.FORBIDDEN,
+      'Staff accounts must turn on a second factor first: call beginTotpEnrolment, then confirmTotpEnrolment with a code from your authenticator app',
+      { reason: 'MFA_ENROLMENT_REQUIRED' },
+    );
   }
 
   /** A refused token is UNAUTHENTICATED; any other failure (the database is down) is itself. */

@@ -13,6 +13,18 @@ import { JwtStrategy } from './jwt.strategy';
 import { UserByIdLoader } from './loaders/user-by-id.loader';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
+import { PasswordConfirmation } from './passwords/password-confirmation';
+import { PasswordPolicy } from './passwords/password-policy';
+import { PasswordResetTicketEntity } from './passwords/password-reset-ticket.entity';
+import { PasswordResetTicketsRepository } from './passwords/password-reset-tickets.repository';
+import { PasswordsResolver } from './passwords/passwords.resolver';
+import { PasswordsService } from './passwords/passwords.service';
+import { RecoveryCodeEntity } from './second-factor/recovery-code.entity';
+import { SecondFactorRepository } from './second-factor/second-factor.repository';
+import { SecondFactorResolver } from './second-factor/second-factor.resolver';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { SecretBox } from './second-factor/secret-box';
+import { TotpCredentialEntity } from './second-factor/totp-credential.entity';
 import { AccessTokens, JWT_VERIFY_OPTIONS } from './sessions/access-tokens';
 import { SessionEntity } from './sessions/session.entity';
 import { SessionsRepository } from './sessions/sessions.repository';
@@ -25,7 +37,13 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, SessionEntity]),
+    TypeOrmModule.forFeature([
+      UserEntity,
+      SessionEntity,
+      PasswordResetTicketEntity,
+      TotpCredentialEntity,
+      RecoveryCodeEntity,
+    ]),
     AuditModule,
     PassportModule,
     JwtModule.registerAsync({
@@ -45,6 +63,15 @@ import { UsersService } from './users.service';
     SessionsService,
     AccessTokens,
     PasswordHasher,
+    PasswordPolicy,
+    PasswordConfirmation,
+    PasswordResetTicketsRepository,
+    PasswordsService,
+    PasswordsResolver,
+    SecretBox,
+    SecondFactorRepository,
+    SecondFactorService,
+    SecondFactorResolver,
     LoginRateLimiter,
     JwtStrategy,
     UserByIdLoader,
@@ -54,6 +81,13 @@ import { UsersService } from './users.service';
     AuditEventActorResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, AuthService, SessionsService, UserByIdLoader],
+  exports: [
+    UsersService,
+    AuthService,
+    SessionsService,
+    UserByIdLoader,
+    PasswordHasher,
+    SecondFactorService,
+  ],
 })
 export class AuthModule {}

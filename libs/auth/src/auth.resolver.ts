@@ -1,5 +1,11 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, GraphQLRequestContext, Public } from '@accord/common';
+import {
+  Actor,
+  AllowedBeforeMfaEnrolment,
+  CurrentUser,
+  GraphQLRequestContext,
+  Public,
+} from '@accord/common';
 import { AuthService } from './auth.service';
 import { LoginArgs } from './dto/login.args';
 import { AuthPayloadModel, UserModel } from './models/user.model';
@@ -23,6 +29,7 @@ export class AuthResolver {
 
   @Query(() => UserModel, { nullable: true, description: 'The signed-in user, or null' })
   @Public()
+  @AllowedBeforeMfaEnrolment()
   me(@CurrentUser() actor: Actor | null): UserModel | null {
     // The guard has just read the caller from the database; a disabled user is never an actor.
     return actor ? UserModel.fromActor(actor) : null;

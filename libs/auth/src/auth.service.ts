@@ -11,6 +11,7 @@ import {
 import { AuditService } from '@accord/audit';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { AccessClaims } from './sessions/access-claims';
 import { AccessTokens } from './sessions/access-tokens';
 import { ClientInfo, IssuedSession, SessionsService } from './sessions/sessions.service';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginRateLimiter,
+    private readonly secondFactor: SecondFactorService,
     private readonly sessions: SessionsService,
     private readonly tokens: AccessTokens,
     private readonly audit: AuditService,
@@ -62,11 +64,20 @@ export class AuthService {
       throw DomainException.unauthenticated(LOGIN_FAILED);
     }
 
-    // Second factor: checked here, after the password and before the limiter forgives.
-
+    const actor = (await this.actorOfUser(user.id))!;
+    // Second factor, after the password and before the limiter forgives: a missing or wrong
+    // code is MFA_REQUIRED (the client asks for it and tries again); the attempt stays
+    // counted, and a wrong code is a failure like a wrong password.
+    try {
+      await this.secondFactor.checkAtLogin(actor, credentials.totpCode);
+    } catch (error) {
+      if (credentials.totpCode) await this.loginFailed(email, user, address, 'second-factor');
+      throw error;
+    }
     await this.limiter.succeeded(email, address);
-    const actor = await this.actorOfUser(user.id);
+    user.lastLoginAt = new Date();
     const issued = await this.txHost.withTransaction(async () => {
+      await this.users.setLastLogin(user.id, user.lastLoginAt!);
       const started = await this.sessions.start(user, client);
       await this.audit.record(actor, {
         action: 'auth.login',
@@ -113,6 +124,9 @@ export class AuthService {
       displayName: user.displayName,
       platformRole: user.platformRole,
       membership: await this.memberships.membershipOf(user.id),
+      mfaEnabled: user.mfaEnabled ?? false,
+      language: user.language,
+      lastLoginAt: user.lastLoginAt,
     };
   }
 

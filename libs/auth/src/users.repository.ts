@@ -32,6 +32,24 @@ export class UsersRepository {
       .getOne();
   }
 
+  /** The password hash of one user (null when none is set), for re-checking the current password. */
+  async getPasswordHash(id: string): Promise<string | null> {
+    const row = await this.repo
+      .createQueryBuilder('u')
+      .select('u.passwordHash', 'passwordHash')
+      .where('u.id = :id', { id })
+      .getRawOne<{ passwordHash: string | null }>();
+    return row?.passwordHash ?? null;
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.repo.update({ id }, { passwordHash });
+  }
+
+  async setLastLogin(id: string, at: Date): Promise<void> {
+    await this.repo.update({ id }, { lastLoginAt: at });
+  }
+
   create(
     user: Pick<UserEntity, 'email' | 'displayName' | 'passwordHash' | 'platformRole'>,
   ): Promise<UserEntity> {

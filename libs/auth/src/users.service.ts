@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  ConfigError,
   DomainException,
   PlatformRole,
   TransactionHost,
@@ -10,6 +11,7 @@ import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
 import { CreateUserInput } from './dto/create-user.input';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './passwords/password-policy';
 import { SessionEndReason } from './sessions/session.entity';
 import { SessionsService } from './sessions/sessions.service';
 import { UserEntity } from './user.entity';
@@ -17,11 +19,15 @@ import { UsersRepository } from './users.repository';
 
 export type NewUser = Pick<CreateUserInput, 'email' | 'displayName' | 'password' | 'platformRole'>;
 
+/** Boot-time users may come with a ready hash (the demo users share one: hashing is slow). */
+export type ProvisionedUser = NewUser & { passwordHash?: string };
+
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
@@ -29,23 +35,30 @@ export class UsersService {
 
   async create(actor: Actor | null, input: NewUser): Promise<UserEntity> {
     assertCan(actor, 'user.create', { platformRole: input.platformRole });
+    if (input.password) await this.policy.assertAcceptable(input.password, input, 'password');
     return this.insert(actor, input);
   }
 
-  /** Boot-time: the admin named by ADMIN_EMAIL, created once if no user has that email. */
+  /**
+   * Boot-time: the admin named by ADMIN_EMAIL, created once if no user has that email; a
+   * password the policy refuses stops the start, naming ADMIN_PASSWORD.
+   */
   async ensureAdmin(email: string, password: string): Promise<boolean> {
     if (await this.findByEmail(email)) return false;
-    await this.provision({
+    const admin = {
       email,
       password,
       displayName: 'Administrator',
       platformRole: PlatformRole.ADMIN,
-    });
+    };
+    const problem = await this.policy.problemWith(password, admin);
+    if (problem) throw new ConfigError('ADMIN_PASSWORD', problem);
+    await this.provision(admin);
     return true;
   }
 
   /** Boot-time creation with no caller (the configured admin, the demo users); audited as the system. */
-  provision(input: NewUser): Promise<UserEntity> {
+  provision(input: ProvisionedUser): Promise<UserEntity> {
     return this.insert(null, input);
   }
 
@@ -110,9 +123,10 @@ export class UsersService {
     });
   }
 
-  private async insert(actor: Actor | null, input: NewUser): Promise<UserEntity> {
+  private async insert(actor: Actor | null, input: ProvisionedUser): Promise<UserEntity> {
     const email = input.email.trim().toLowerCase();
-    const passwordHash = await this.hasher.hash(input.password);
+    const passwordHash =
+      input.passwordHash ?? (input.password ? await this.hasher.hash(input.password) : null);
     return this.txHost.withTransaction(async () => {
       if (await this.users.getByEmail(email)) {
         throw DomainException.conflict('A user with this email already exists', { field: 'email' });
@@ -127,7 +141,7 @@ export class UsersService {
         action: 'user.created',
         entityType: 'User',
         entityId: user.id,
-        details: { email, platformRole: user.platformRole },
+        details: { email, platformRole: user.platformRole, passwordSet: passwordHash !== null },
       });
       return user;
     });

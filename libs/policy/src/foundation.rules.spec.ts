@@ -1,5 +1,6 @@
 import { DelegationRole, PlatformRole } from '@accord/common';
 import { Action, can, PolicyResources } from './policy';
+import { mustEnrolSecondFactor } from './roles';
 import { ACTOR_NAMES, ACTORS, ActorName, allowedOnly, OTHER, OWN } from './testing/actors';
 
 interface Row<A extends Action> {
@@ -27,6 +28,15 @@ const MATRIX: Row<Action>[] = [
   row('user.disable', { userId: 'someone' }, allowedOnly('admin')),
   row('user.disable', { userId: 'admin' }, allowedOnly()),
   row('user.setRole', { userId: 'someone' }, allowedOnly('admin')),
+  row(
+    'user.issuePasswordReset',
+    { platformRole: PlatformRole.NONE },
+    allowedOnly('admin', 'secretariat'),
+  ),
+  row('user.issuePasswordReset', { platformRole: PlatformRole.SECRETARIAT }, allowedOnly('admin')),
+  row('user.issuePasswordReset', { platformRole: PlatformRole.ADMIN }, allowedOnly('admin')),
+  row('user.resetSecondFactor', { userId: 'someone' }, allowedOnly('admin')),
+  row('user.resetSecondFactor', { userId: 'admin' }, allowedOnly()),
   row('participant.create', {}, allowedOnly('admin', 'secretariat')),
   row(
     'participant.readMembers',
@@ -70,4 +80,14 @@ describe('foundation permissions', () => {
       });
     },
   );
+});
+
+describe(mustEnrolSecondFactor.name, () => {
+  it.each(ACTOR_NAMES)('%s without a second factor', (actorName) => {
+    const actor = ACTORS[actorName];
+    const staff = actorName === 'admin' || actorName === 'secretariat';
+    expect(mustEnrolSecondFactor(actor, true)).toBe(staff);
+    expect(mustEnrolSecondFactor(actor, false)).toBe(false);
+    expect(mustEnrolSecondFactor(actor && { ...actor, mfaEnabled: true }, true)).toBe(false);
+  });
 });

@@ -21,3 +21,11 @@ export function isHeadOf(actor: Actor | null, participantId: string): boolean {
     actor?.membership?.role === DelegationRole.HEAD_OF_DELEGATION
   );
 }
+
+/**
+ * With REQUIRE_MFA_FOR_STAFF, an admin or secretariat officer without a second factor may do
+ * nothing but enrol one (the global guard lets only the operations marked for it through).
+ */
+export function mustEnrolSecondFactor(actor: Actor | null, requireMfaForStaff: boolean): boolean {
+  return requireMfaForStaff && isStaff(actor) && !actor?.mfaEnabled;
+}

@@ -1,5 +1,11 @@
 import { AuditCheckpointEntity, AuditEventEntity } from '@accord/audit';
-import { SessionEntity, UserEntity } from '@accord/auth';
+import {
+  PasswordResetTicketEntity,
+  RecoveryCodeEntity,
+  SessionEntity,
+  TotpCredentialEntity,
+  UserEntity,
+} from '@accord/auth';
 import { DRAFTING_ENTITIES } from '@accord/drafting';
 import { MEETING_ENTITIES } from '@accord/meetings';
 import { DelegationMembershipEntity, ParticipantEntity } from '@accord/participants';
@@ -8,6 +14,9 @@ import { SIGNATURE_ENTITIES } from '@accord/signatures';
 /** Every entity of every library: the app's data source and the migration tools use this list. */
 export const ENTITIES = [
   UserEntity,
+  PasswordResetTicketEntity,
+  TotpCredentialEntity,
+  RecoveryCodeEntity,
   SessionEntity,
   ParticipantEntity,
   DelegationMembershipEntity,

@@ -1,19 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DelegationRole, PlatformRole } from '@accord/common';
-import { AuthService, UsersService } from '@accord/auth';
+import { AuthService, PasswordHasher, SecondFactorService, UsersService } from '@accord/auth';
 import { ParticipantsService } from '@accord/participants';
 import { PALL_MALL } from './pall-mall-data';
 import { SeedContext } from './seed-context';
 
+/**
+ * The published demo password of every demo user (printed at start, in the README): it passes
+ * the password policy for each of them (a unit test checks), and must never guard real data.
+ */
 export const DEMO_PASSWORD = 'pall-mall-demo-2024';
+
+/** The demo user whose second factor is on, and its published TOTP secret (base32). */
+export const DEMO_TOTP_USER = 'head.mx@accord.example';
+export const DEMO_TOTP_SECRET = 'OBQWY3BNNVQWY3BNGJTGCLLEMVWW6IJB';
 
 export interface DemoLogin {
   role: string;
   email: string;
   password: string;
+  /** Set for the demo user with a second factor: add it to an authenticator app. */
+  totpSecret?: string;
 }
 
-const DEMO_USERS: {
+export const DEMO_USERS: {
   email: string;
   displayName: string;
   role: string;
@@ -82,16 +92,21 @@ export class ParticipantsSeed {
   constructor(
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    private readonly hasher: PasswordHasher,
+    private readonly secondFactor: SecondFactorService,
     private readonly participants: ParticipantsService,
   ) {}
 
   async seed(): Promise<{ context: SeedContext; logins: DemoLogin[] }> {
     const ids = new Map<string, string>();
     const created = new Map<string, string>();
+    // One argon2 hash for every demo user: hashing is deliberately slow, and the start should not be.
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     for (const user of DEMO_USERS) {
-      const entity = await this.users.provision({ ...user, password: DEMO_PASSWORD });
+      const entity = await this.users.provision({ ...user, passwordHash });
       created.set(user.email, entity.id);
     }
+    await this.secondFactor.provision(created.get(DEMO_TOTP_USER)!, DEMO_TOTP_SECRET);
     const secretariat = (await this.auth.actorOfUser(
       created.get('secretariat@accord.example')!,
     )) as Actor;
@@ -126,7 +141,12 @@ export class ParticipantsSeed {
   }
 
   logins(): DemoLogin[] {
-    return DEMO_USERS.map(({ role, email }) => ({ role, email, password: DEMO_PASSWORD }));
+    return DEMO_USERS.map(({ role, email }) => ({
+      role,
+      email,
+      password: DEMO_PASSWORD,
+      ...(email === DEMO_TOTP_USER ? { totpSecret: DEMO_TOTP_SECRET } : {}),
+    }));
   }
 
   /** The demo has been seeded once already when its secretariat user exists. */

@@ -1,7 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { EmailAddress, NameText, PlatformRole, SecretText, TEXT_LIMITS } from '@accord/common';
-import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
-import { MIN_PASSWORD_LENGTH } from '../password-hasher';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 @InputType()
 export class CreateUserInput {
@@ -18,14 +17,16 @@ export class CreateUserInput {
   @NameText()
   displayName: string;
 
-  @Field()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH, {
-    message: `password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+  /** Its length and strength are the password policy's to judge, with a message saying why. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'Omit it to let the user set one through a ticket from issuePasswordReset',
   })
-  @MaxLength(TEXT_LIMITS.password)
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.password * 4)
   @SecretText()
-  password: string;
+  password?: string | null;
 
   @Field(() => PlatformRole, { nullable: true, defaultValue: PlatformRole.NONE })
   @IsEnum(PlatformRole)

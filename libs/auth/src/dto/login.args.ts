@@ -1,6 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { EmailAddress, SecretText, TEXT_LIMITS } from '@accord/common';
-import { IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class LoginArgs {
@@ -15,4 +15,14 @@ export class LoginArgs {
   @MaxLength(TEXT_LIMITS.password)
   @SecretText()
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The code of the authenticator app, or a recovery code, when a second factor is on',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  totpCode?: string | null;
 }

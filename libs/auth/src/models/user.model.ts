@@ -19,14 +19,25 @@ export class UserModel {
   @Field(() => Date, { nullable: true, description: 'Set when an admin disabled the account' })
   disabledAt: Date | null;
 
+  @Field({ description: 'A second factor (TOTP) is on' })
+  mfaEnabled: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'The last successful login' })
+  lastLoginAt: Date | null;
+
+  @Field({ description: 'BCP 47 code of the language the user reads the platform in' })
+  language: string;
+
   static fromActor(actor: Actor): UserModel {
-    const { id, email, displayName, platformRole } = actor;
     return Object.assign(new UserModel(), {
-      id,
-      email,
-      displayName,
-      platformRole,
+      id: actor.id,
+      email: actor.email,
+      displayName: actor.displayName,
+      platformRole: actor.platformRole,
       disabledAt: null,
+      mfaEnabled: actor.mfaEnabled ?? false,
+      lastLoginAt: actor.lastLoginAt ?? null,
+      language: actor.language ?? 'en',
     });
   }
 
@@ -37,6 +48,10 @@ export class UserModel {
       displayName: entity.displayName,
       platformRole: entity.platformRole,
       disabledAt: entity.disabledAt,
+      // A row just saved has not read the virtual column: it has no second factor yet.
+      mfaEnabled: entity.mfaEnabled ?? false,
+      lastLoginAt: entity.lastLoginAt ?? null,
+      language: entity.language ?? 'en',
     });
   }
 }

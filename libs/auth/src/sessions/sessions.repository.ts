@@ -28,6 +28,9 @@ interface ActorRow {
   participantId: string | null;
   participantKind: ParticipantKind | null;
   delegationRole: DelegationRole | null;
+  mfaEnabled: boolean;
+  language: string;
+  lastLoginAt: Date | null;
 }
 
 /**
@@ -42,8 +45,10 @@ WITH touched AS (
   WHERE id = $2 AND "userId" = $1 AND "revokedAt" IS NULL AND "expiresAt" > now()
     AND "lastUsedAt" < now() - interval '1 minute'
 )
-SELECT u.id, u.email, u."displayName", u."platformRole",
-       m."participantId", p.kind AS "participantKind", m.role AS "delegationRole"
+SELECT u.id, u.email, u."displayName", u."platformRole", u.language, u."lastLoginAt",
+       m."participantId", p.kind AS "participantKind", m.role AS "delegationRole",
+       EXISTS (SELECT 1 FROM totp_credentials t
+               WHERE t."userId" = u.id AND t."enabledAt" IS NOT NULL) AS "mfaEnabled"
 FROM sessions s
 JOIN users u ON u.id = s."userId" AND u."disabledAt" IS NULL
 LEFT JOIN delegation_memberships m ON m."userId" = u.id
@@ -85,6 +90,9 @@ export class SessionsRepository {
               role: row.delegationRole,
             }
           : null,
+      mfaEnabled: row.mfaEnabled,
+      language: row.language,
+      lastLoginAt: row.lastLoginAt,
       sessionId,
     };
   }

@@ -1,5 +1,12 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, GraphQLRequestContext, Permission, Public } from '@accord/common';
+import {
+  Actor,
+  AllowedBeforeMfaEnrolment,
+  CurrentUser,
+  GraphQLRequestContext,
+  Permission,
+  Public,
+} from '@accord/common';
 import { UserModel } from '../models/user.model';
 import { AuthPayloadModel } from '../models/user.model';
 import { clientInfo } from './client-info';
@@ -15,6 +22,7 @@ export class SessionsResolver {
     description: 'A new access token and a new refresh token; the one sent is used up',
   })
   @Public()
+  @AllowedBeforeMfaEnrolment()
   async refreshSession(
     @Args() { refreshToken }: RefreshSessionArgs,
     @Context() context: GraphQLRequestContext,
@@ -25,6 +33,7 @@ export class SessionsResolver {
 
   @Mutation(() => Boolean, { description: 'Ends the session of the access token used' })
   @Permission('session.logout')
+  @AllowedBeforeMfaEnrolment()
   logout(@CurrentUser() actor: Actor | null): Promise<boolean> {
     return this.sessions.logout(actor);
   }

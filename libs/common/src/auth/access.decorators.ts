@@ -15,3 +15,12 @@ export const Public = (): MethodDecorator =>
  */
 export const Permission = (permission: string): MethodDecorator =>
   SetMetadata(ACCESS_METADATA, { public: false, permission } satisfies AccessDeclaration);
+
+export const MFA_ENROLMENT_EXEMPT = 'accord:mfa-enrolment-exempt';
+
+/**
+ * Still allowed to staff who must enrol a second factor first (REQUIRE_MFA_FOR_STAFF): the
+ * operations that let them enrol, see who they are, and end or renew their session.
+ */
+export const AllowedBeforeMfaEnrolment = (): MethodDecorator =>
+  SetMetadata(MFA_ENROLMENT_EXEMPT, true);

@@ -7,6 +7,11 @@ export interface Actor {
   displayName: string;
   platformRole: PlatformRole;
   membership: ActorMembership | null;
+  /** Whether the user has a second factor on (set by the auth library; absent counts as off). */
+  mfaEnabled?: boolean;
+  /** The user's language and last login, read with the caller so that `me` needs no other query. */
+  language?: string;
+  lastLoginAt?: Date | null;
   /** The session the request's access token belongs to (absent for callers without a token, e.g. seeds). */
   sessionId?: string;
 }
