@@ -29,7 +29,8 @@ export async function serverForTools(): Promise<{
     return { adminUrl: url, urlFor, createDatabase, stop: () => Promise.resolve() };
   }
   const embedded = new EmbeddedDatabase(resolve(process.env.DATA_DIR || './.data'));
-  await embedded.start();
+  // A running API serves the embedded database: use its server rather than refuse.
+  if (!embedded.attachToRunning()) await embedded.start();
   return {
     adminUrl: embedded.superuserUrl('postgres'),
     urlFor: (db) => embedded.url(db),

@@ -16,7 +16,7 @@ import { createDocumentInStatus } from '../support/document-factory';
 import { createTestApp, GraphQLResponse, TestApp } from '../support/test-app';
 
 /** Object types nested this deep below a root field (the root's own type is level 1). */
-const MAX_LEVELS = 6;
+const MAX_LEVELS = 5;
 
 const PUBLIC_STATUSES: string[] = [
   DocumentStatus.ADOPTED,
@@ -194,15 +194,15 @@ describe('public: every field reachable by an anonymous caller, on the demo data
       adoptedVersion: number | null;
     }[];
     const meetings = await ids(`SELECT id FROM meetings`);
-    const signatures = await ids(`SELECT id FROM signatures ORDER BY "signedAt" LIMIT 4`);
+    const signatures = await ids(`SELECT id FROM signatures ORDER BY "signedAt" LIMIT 2`);
     const participants = await ids(
-      `SELECT DISTINCT "participantId" AS id FROM signatures UNION SELECT "participantId" FROM meeting_hosts LIMIT 6`,
+      `SELECT DISTINCT "participantId" AS id FROM signatures UNION SELECT "participantId" FROM meeting_hosts LIMIT 3`,
     );
     const argSets: Record<string, Record<string, ArgValue>[]> = {
-      document: documents.flatMap((d): Record<string, ArgValue>[] => [
-        { slug: d.slug },
-        { id: d.id },
-      ]),
+      // Every document by slug; the hidden ones by id too (another way to ask for them).
+      document: documents.flatMap((d): Record<string, ArgValue>[] =>
+        nonPublicDocumentIds.has(d.id) ? [{ slug: d.slug }, { id: d.id }] : [{ slug: d.slug }],
+      ),
       documents: [
         {},
         ...Object.values(DocumentStatus).map((status) => ({ status: { enum: status } })),

@@ -99,7 +99,7 @@ describe('a data folder made by the previous code (superuser accord / accord)', 
       SEED_DEMO: 'false',
       LOG_LEVEL: 'error',
       ADMIN_EMAIL: 'admin@upgrade.test',
-      ADMIN_PASSWORD: 'an admin password long enough',
+      ADMIN_PASSWORD: 'heron basalt quietly ferments 42',
     });
     api = await startApi(config, { listen: false });
   }, 180_000);

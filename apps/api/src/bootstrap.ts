@@ -5,6 +5,7 @@ import { AppConfig, createValidationPipe, EmbeddedDatabase, isLoopbackHost } fro
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { RequestTracker } from './graceful-shutdown';
+import { GraphqlWsServer } from './graphql/graphql-ws.server';
 import { MAX_REQUEST_BYTES } from './graphql/request-size';
 import { configureHttp } from './http/configure-http';
 import { DemoLogin, SeedService } from './seed/seed.service';
@@ -96,6 +97,8 @@ export async function startApi(
       url: `http://${urlHost(config.host)}:${config.port}/graphql`,
       demoLogins,
       stop: async () => {
+        // Sockets first: stopping the server to HTTP would otherwise cut them without a close frame.
+        await running.get(GraphqlWsServer).closeSockets();
         if (!(await requests.drain(config.shutdownGraceMs))) {
           logger.warn(`${requests.inFlight} requests still running after SHUTDOWN_GRACE: cut`);
           (running.getHttpServer() as Server).closeAllConnections();

@@ -16,6 +16,8 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { graphqlWsOptions, WsExtra } from './graphql-ws.options';
 import { MAX_REQUEST_BYTES } from './request-size';
 
+/** How long a closing socket may take to answer the close frame before it is cut. */
+const CLOSE_HANDSHAKE_MS = 2000;
 const GRAPHQL_PATH = '/graphql';
 /** A socket that does not answer a ping within this time is dropped. */
 const KEEP_ALIVE_MS = 12_000;
@@ -55,11 +57,30 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     this.http.on('upgrade', this.upgrade);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
+    return this.closeSockets();
+  }
+
+  /** Refuses new sockets and closes the open ones with 1001 ("going away"). */
+  async closeSockets(): Promise<void> {
     this.http?.off('upgrade', this.upgrade);
     const wss = this.wss;
     if (!wss) return;
-    for (const client of wss.clients) client.close(1001, 'Going away');
+    // Each socket gets its close frame and a moment to answer it, so that clients see a clean
+    // "going away" (1001) rather than a dropped connection, even when the process exits next.
+    await Promise.all(
+      [...wss.clients].map(
+        (client) =>
+          new Promise<void>((resolve) => {
+            const cut = setTimeout(() => client.terminate(), CLOSE_HANDSHAKE_MS);
+            client.once('close', () => {
+              clearTimeout(cut);
+              resolve();
+            });
+            client.close(1001, 'Going away');
+          }),
+      ),
+    );
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   }
 

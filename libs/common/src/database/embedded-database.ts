@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -149,6 +150,25 @@ export class EmbeddedDatabase {
       await this.stop();
       throw error;
     }
+  }
+
+  /**
+   * Uses the server that a running API serves from this data folder instead of starting one,
+   * so that tools (backup, migrations) work while the API keeps serving. False when none runs.
+   * `stop` then leaves that server alone.
+   */
+  attachToRunning(): boolean {
+    const pidFile = join(this.dir, 'pg', 'postmaster.pid');
+    if (!existsSync(pidFile)) return false;
+    const lines = readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (!(pid > 0) || !processAlive(pid) || orphaned(pid) || !(port > 0)) return false;
+    this.clusterDir = realpathSync(join(this.dir, 'pg'));
+    this.port = port;
+    this.superuserPassword = dataFolderSecret(this.dir, SUPERUSER_PASSWORD_FILE);
+    this.appPassword = dataFolderSecret(this.dir, APP_PASSWORD_FILE);
+    return true;
   }
 
   /** The application's connection: APP_ROLE, not a superuser. */

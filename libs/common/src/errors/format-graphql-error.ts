@@ -47,6 +47,15 @@ function fromDatabase(error: QueryFailedError): { code: ErrorCode; message: stri
       };
     case '22P02':
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A value has the wrong format' };
+    // Behind the input check, a safety net: a value too long for its column, or bytes the
+    // database cannot store, are the caller's input, never a 500.
+    case '22001':
+      return { code: ErrorCode.BAD_USER_INPUT, message: 'A value is too long' };
+    case '22021':
+      return {
+        code: ErrorCode.BAD_USER_INPUT,
+        message: 'A value holds characters that cannot be stored',
+      };
     default:
       return null;
   }
