@@ -1,4 +1,5 @@
 import { LOGIN_LIMITS, LoginRateLimiter } from '@accord/auth';
+import { PlatformRole } from '@accord/common';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createUser, TEST_PASSWORD } from '../support/factories';
 import { gqlFrom } from '../support/gql-from';
@@ -129,5 +130,30 @@ describe('login limits: per (address, account) and per address, counted before t
     expect(code(await attempt(TEST_PASSWORD))).toBe('OK');
     for (let i = 0; i < LOGIN_LIMITS.freeAttemptsPerAccount; i++)
       expect(code(await attempt(`typo again ${i}`))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a throttled owner gets in at once with a reset ticket, whatever strangers tried from the same address', async () => {
+    const user = await createUser(t);
+    const admin = await createUser(t, { platformRole: PlatformRole.ADMIN });
+    t.get(LoginRateLimiter).limits = { ...LOGIN_LIMITS, firstDelaySeconds: 300 };
+    const shared = '127.0.0.10'; // one address for the stranger and the owner (a shared NAT)
+    for (let i = 0; i <= LOGIN_LIMITS.freeAttemptsPerAccount; i++)
+      await gqlFrom(t, shared, LOGIN, { email: user.email, password: `guess ${i}` });
+    const login = (password: string) =>
+      gqlFrom(t, shared, LOGIN, { email: user.email, password }).then(code);
+    expect(await login(TEST_PASSWORD)).toBe('RATE_LIMITED');
+
+    const ticket = await t.gql(
+      'mutation($id: ID!) { issuePasswordReset(userId: $id) { token } }',
+      { id: user.id },
+      admin.token,
+    );
+    const newPassword = 'quartz meadow lantern drifts north';
+    const reset = await t.gql(
+      'mutation($token: String!, $password: String!) { resetPassword(token: $token, newPassword: $password) }',
+      { token: ticket.data!.issuePasswordReset.token, password: newPassword },
+    );
+    expect(reset.data!.resetPassword).toBe(true);
+    expect(await login(newPassword)).toBe('OK');
   });
 });

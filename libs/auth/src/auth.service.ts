@@ -9,7 +9,7 @@ import {
   TypeOrmAdapter,
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LimitedAccount, LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { AccessClaims } from './sessions/access-claims';
@@ -55,12 +55,13 @@ export class AuthService {
   ): Promise<IssuedSession & { user: UserEntity }> {
     const email = credentials.email.trim().toLowerCase();
     const address = client.ipAddress ?? 'unknown';
-    await this.limiter.admit(email, address);
-
     const user = await this.users.getCredentials(email);
+    const account = { email, passwordHash: user?.passwordHash };
+    await this.limiter.admit(account, address);
+
     const valid = await this.hasher.verify(user?.passwordHash ?? null, credentials.password);
     if (!user || !valid || user.disabledAt) {
-      await this.loginFailed(email, user, address, 'password');
+      await this.loginFailed(account, user, address, 'password');
       throw DomainException.unauthenticated(LOGIN_FAILED);
     }
 
@@ -71,10 +72,10 @@ export class AuthService {
     try {
       await this.secondFactor.checkAtLogin(actor, credentials.totpCode);
     } catch (error) {
-      if (credentials.totpCode) await this.loginFailed(email, user, address, 'second-factor');
+      if (credentials.totpCode) await this.loginFailed(account, user, address, 'second-factor');
       throw error;
     }
-    await this.limiter.succeeded(email, address);
+    await this.limiter.succeeded(account, address);
     user.lastLoginAt = new Date();
     const issued = await this.txHost.withTransaction(async () => {
       await this.users.setLastLogin(user.id, user.lastLoginAt!);
@@ -132,12 +133,13 @@ export class AuthService {
 
   /** Audited and logged without the password; the attempt was already counted by the limiter. */
   private async loginFailed(
-    email: string,
+    account: LimitedAccount,
     user: UserEntity | null,
     address: string,
     reason: 'password' | 'second-factor',
   ): Promise<void> {
-    await this.limiter.failed(email, address);
+    const { email } = account;
+    await this.limiter.failed(account, address);
     this.logger.warn(`Login failed (${reason}) for ${email} from ${address}`);
     await this.audit.record(null, {
       action: 'auth.loginFailed',

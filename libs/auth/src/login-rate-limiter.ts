@@ -51,6 +51,19 @@ FROM login_throttle t WHERE key = $1`;
 
 const key = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex');
 
+/**
+ * Whom the per-account counters are about: the email, and the password hash it has now, so
+ * that a new password (set with a reset ticket) starts them afresh and its owner gets in at
+ * once, whatever strangers tried before. Only a hash of both is stored.
+ */
+export interface LimitedAccount {
+  email: string;
+  passwordHash?: string | null;
+}
+
+const accountKey = (address: string, account: LimitedAccount) =>
+  key('account', address, account.email, account.passwordHash ?? '');
+
 /** Counters live in PostgreSQL (table login_throttle, keys hashed) so every API instance shares them. */
 @Injectable()
 export class LoginRateLimiter {
@@ -61,16 +74,16 @@ export class LoginRateLimiter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Counts this attempt before any password is checked; RATE_LIMITED when it must wait. */
-  async admit(email: string, address: string): Promise<void> {
+  async admit(account: LimitedAccount, address: string): Promise<void> {
     const byAddress = key('address', address);
-    const byAccount = key('account', address, email);
+    const byAccount = accountKey(address, account);
     const addressWait = await this.take(byAddress, this.limits.freeAttemptsPerAddress);
-    if (addressWait !== null) throw this.refuse(addressWait, email, address, 'address');
+    if (addressWait !== null) throw this.refuse(addressWait, account.email, address, 'address');
     const accountWait = await this.take(byAccount, this.limits.freeAttemptsPerAccount);
     if (accountWait !== null) {
       // The address is not charged for an attempt that was refused before any check.
       await this.refund(byAddress);
-      throw this.refuse(accountWait, email, address, 'account');
+      throw this.refuse(accountWait, account.email, address, 'account');
     }
   }
 
@@ -78,17 +91,17 @@ export class LoginRateLimiter {
    * A wrong password (or second factor): the delay runs from now, not from when the attempt
    * was admitted, so a slow password check does not eat into it.
    */
-  async failed(email: string, address: string): Promise<void> {
+  async failed(account: LimitedAccount, address: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE login_throttle SET "lastAttemptAt" = now() WHERE key = ANY($1)`,
-      [[key('address', address), key('account', address, email)]],
+      [[key('address', address), accountKey(address, account)]],
     );
   }
 
   /** The right password: this address starts afresh at this account, and gets its attempt back. */
-  async succeeded(email: string, address: string): Promise<void> {
+  async succeeded(account: LimitedAccount, address: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM login_throttle WHERE key = $1`, [
-      key('account', address, email),
+      accountKey(address, account),
     ]);
     await this.refund(key('address', address));
   }

@@ -25,12 +25,13 @@ export class PasswordConfirmation {
     address: string | null,
   ): Promise<void> {
     const client = address ?? 'unknown';
-    await this.limiter.admit(actor.email, client);
     const hash = await this.users.getPasswordHash(actor.id);
+    const account = { email: actor.email, passwordHash: hash };
+    await this.limiter.admit(account, client);
     if (!(await this.hasher.verify(hash, password))) {
-      await this.limiter.failed(actor.email, client);
+      await this.limiter.failed(account, client);
       throw DomainException.badInput(field, `${field} is not your current password`);
     }
-    await this.limiter.succeeded(actor.email, client);
+    await this.limiter.succeeded(account, client);
   }
 }
