@@ -12,6 +12,7 @@ import { SignaturesModule } from '@accord/signatures';
 import { dataSourceOptions } from './database/data-source-options';
 import { graphqlOptions } from './graphql/graphql-options';
 import { GraphqlWsServer } from './graphql/graphql-ws.server';
+import { RequestRateLimiter } from './http/request-rate-limiter';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
 
@@ -44,7 +45,7 @@ export class AppModule {
         SeedModule,
       ],
       controllers: [HealthController],
-      providers: [GraphqlWsServer],
+      providers: [GraphqlWsServer, RequestRateLimiter],
     };
   }
 }

@@ -63,15 +63,42 @@ const refusal = (error: Error) => new GraphQLError(error.message, { originalErro
  * exactly as over HTTP (a user disabled, removed from a delegation or whose token expired
  * since connect is refused on the next query, mutation or subscription).
  */
-function operationContext(ctx: WsContext, moduleRef: ModuleRef): GraphQLRequestContext {
+function operationContext(
+  ctx: WsContext,
+  moduleRef: ModuleRef,
+  trustProxy: boolean,
+): GraphQLRequestContext {
   const token = ctx.extra.token;
   return {
     req: {
       headers: token ? { authorization: `Bearer ${token}` } : {},
-      ip: ctx.extra.request.socket.remoteAddress,
+      ip: socketClientAddress(ctx.extra.request, trustProxy),
     },
     loaders: new RequestLoaders(moduleRef),
   };
+}
+
+/**
+ * The client's address as express gives `req.ip` for HTTP: with TRUST_PROXY, the last
+ * X-Forwarded-For entry (the one our single trusted proxy added), else the socket's peer.
+ */
+export function socketClientAddress(
+  request: IncomingMessage,
+  trustProxy: boolean,
+): string | undefined {
+  const forwarded = request.headers['x-forwarded-for'];
+  const hops = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  return trustProxy && hops.length ? hops[hops.length - 1] : request.socket.remoteAddress;
+}
+
+export interface WsRules {
+  introspection: boolean;
+  trustProxy: boolean;
+  /** The per-address request limit of HTTP, applied to every operation. */
+  rateLimit(address: string | undefined): Promise<number | null>;
 }
 
 /**
@@ -83,7 +110,7 @@ export function graphqlWsOptions(
   schema: GraphQLSchema,
   auth: AuthService,
   moduleRef: ModuleRef,
-  introspection: boolean,
+  { introspection, trustProxy, rateLimit }: WsRules,
 ): ServerOptions<Record<string, unknown>, WsExtra> {
   /**
    * Before each event of a signed-in subscription: the token and its user must still be valid.
@@ -127,7 +154,17 @@ export function graphqlWsOptions(
       ctx.extra.token = token;
       return true;
     },
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: async (ctx, _id, payload) => {
+      const wait = await rateLimit(socketClientAddress(ctx.extra.request, trustProxy));
+      if (wait !== null)
+        return [
+          refusal(
+            DomainException.rateLimited(
+              `Too many requests from this address; retry in ${wait} s`,
+              wait,
+            ),
+          ),
+        ];
       let document: DocumentNode;
       try {
         document = parse(payload.query);
@@ -153,7 +190,7 @@ export function graphqlWsOptions(
         document,
         operationName: payload.operationName,
         variableValues: payload.variables,
-        contextValue: operationContext(ctx, moduleRef),
+        contextValue: operationContext(ctx, moduleRef, trustProxy),
       };
     },
     subscribe: (args) => reauthorisingSubscribe(args, reauthorise),

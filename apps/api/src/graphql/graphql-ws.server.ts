@@ -13,6 +13,7 @@ import { CloseCode, handleProtocols, makeServer, Server as GraphqlWs } from 'gra
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { RequestRateLimiter } from '../http/request-rate-limiter';
 import { graphqlWsOptions, WsExtra } from './graphql-ws.options';
 import { MAX_REQUEST_BYTES } from './request-size';
 
@@ -38,12 +39,17 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly moduleRef: ModuleRef,
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rateLimiter: RequestRateLimiter,
   ) {}
 
   onApplicationBootstrap(): void {
     const { schema } = this.moduleRef.get(GraphQLSchemaHost, { strict: false });
     const server = makeServer(
-      graphqlWsOptions(schema, this.auth, this.moduleRef, this.config.graphqlIntrospection),
+      graphqlWsOptions(schema, this.auth, this.moduleRef, {
+        introspection: this.config.graphqlIntrospection,
+        trustProxy: this.config.trustProxy,
+        rateLimit: (address) => this.rateLimiter.check(address),
+      }),
     );
     this.wss = new WebSocketServer({
       noServer: true,

@@ -1,9 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@accord/common';
-import { DataSource } from 'typeorm';
 import { corsOptions } from './cors-options';
-import { requestRateLimiter } from './request-rate-limiter';
+import { rateLimitMiddleware, RequestRateLimiter } from './request-rate-limiter';
 import { securityHeaders } from './security-headers';
 
 /**
@@ -20,7 +18,5 @@ export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(...securityHeaders());
   if (config.corsOrigins.length) app.enableCors(corsOptions(config.corsOrigins));
-  const pool = (app.get<DataSource>(getDataSourceToken()).driver as unknown as { master: unknown })
-    .master;
-  app.use(requestRateLimiter(pool, config.rateLimitPerMinute));
+  app.use(rateLimitMiddleware(app.get(RequestRateLimiter)));
 }

@@ -1,7 +1,9 @@
-import { Logger } from '@nestjs/common';
-import { ErrorCode } from '@accord/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, ErrorCode } from '@accord/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
 import { clientKey } from './client-key';
 
 /** Created by a migration, like login_rate_limits: every API instance counts in the same rows. */
@@ -27,36 +29,50 @@ function refuse(req: Request, res: Response, retryAfterSeconds: number): void {
 }
 
 /**
- * The general per-client limit on /graphql and the REST routes: `perMinute` requests a minute
- * per client address (`req.ip`, from X-Forwarded-For only with TRUST_PROXY), counted in
- * PostgreSQL so that several instances agree. `storeClient` is the application's pg Pool.
+ * The general per-client limit on /graphql (HTTP and WebSocket operations alike) and the REST
+ * routes: RATE_LIMIT_PER_MINUTE requests a minute per client address, counted in PostgreSQL
+ * so that several instances agree.
  */
-export function requestRateLimiter(storeClient: unknown, perMinute: number): RequestHandler {
-  const limiter = new RateLimiterPostgres({
-    storeClient,
-    storeType: 'pool',
-    tableName: TABLE,
-    tableCreated: true,
-    keyPrefix: 'request',
-    points: perMinute,
-    duration: WINDOW_SECONDS,
-    // A client already refused is refused from memory until its window ends: a flood
-    // costs no database round trip.
-    inMemoryBlockOnConsumed: perMinute + 1,
-    clearExpiredByTimeout: true,
-  });
+@Injectable()
+export class RequestRateLimiter {
+  private readonly limiter: RateLimiterPostgres;
+
+  constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    const perMinute = config.rateLimitPerMinute;
+    this.limiter = new RateLimiterPostgres({
+      storeClient: (dataSource.driver as unknown as { master: unknown }).master,
+      storeType: 'pool',
+      tableName: TABLE,
+      tableCreated: true,
+      keyPrefix: 'request',
+      points: perMinute,
+      duration: WINDOW_SECONDS,
+      // A client already refused is refused from memory until its window ends: a flood
+      // costs no database round trip.
+      inMemoryBlockOnConsumed: perMinute + 1,
+      clearExpiredByTimeout: true,
+    });
+  }
+
+  /** Counts one request of this client address: null when admitted, else the seconds to wait. */
+  async check(address: string | undefined): Promise<number | null> {
+    try {
+      await this.limiter.consume(clientKey(address));
+      return null;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      // The database is down or slow: the request fails on its own; the limit is not what
+      // should turn it away.
+      logger.warn(`Rate limit not checked: ${error instanceof Error ? error.message : error}`);
+      return null;
+    }
+  }
+}
+
+/** The limit as express middleware (`req.ip` comes from X-Forwarded-For only with TRUST_PROXY). */
+export function rateLimitMiddleware(limiter: RequestRateLimiter): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (EXEMPT.test(req.path)) return next();
-    limiter.consume(clientKey(req.ip)).then(
-      () => next(),
-      (error: unknown) => {
-        if (error instanceof RateLimiterRes)
-          return refuse(req, res, Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
-        // The database is down or slow: the request fails on its own; the limit is not
-        // what should turn it away.
-        logger.warn(`Rate limit not checked: ${error instanceof Error ? error.message : error}`);
-        next();
-      },
-    );
+    void limiter.check(req.ip).then((wait) => (wait === null ? next() : refuse(req, res, wait)));
   };
 }
