@@ -1,13 +1,14 @@
-import { ConfigError, DelegationRole, PlatformRole } from '@accord/common';
+import { ConfigError, PlatformRole } from '@accord/common';
 import { LOGIN_LIMITS, LoginRateLimiter, UsersService } from '@accord/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
-  createMember,
   createUser,
   createWorld,
   TEST_PASSWORD,
-  TestUser,
   World,
+  ACCOUNT_KINDS,
+  AccountKind,
+  freshUser as freshUserOf,
 } from '../support/factories';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`;
@@ -19,8 +20,6 @@ const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) {
 const STRONG = 'velvet-orchard-compass-1987';
 const STRONGER = 'granite lighthouse whispers softly';
 
-type Role = 'admin' | 'secretariat' | 'headA' | 'delegateA' | 'observerA' | 'outsider';
-
 describe('passwords (changePassword, reset tickets, policy)', () => {
   let t: TestApp;
   let w: World;
@@ -30,24 +29,7 @@ describe('passwords (changePassword, reset tickets, policy)', () => {
   });
   afterAll(() => t.close());
 
-  /** A fresh user of each kind, so that changing their password touches no other test. */
-  const freshUser = (role: Role): Promise<TestUser> => {
-    const member = (r: DelegationRole) => createMember(t, w.secretariat.actor, w.stateA.id, r);
-    switch (role) {
-      case 'admin':
-        return createUser(t, { platformRole: PlatformRole.ADMIN });
-      case 'secretariat':
-        return createUser(t, { platformRole: PlatformRole.SECRETARIAT });
-      case 'headA':
-        return member(DelegationRole.HEAD_OF_DELEGATION);
-      case 'delegateA':
-        return member(DelegationRole.DELEGATE);
-      case 'observerA':
-        return member(DelegationRole.OBSERVER);
-      case 'outsider':
-        return createUser(t);
-    }
-  };
+  const freshUser = (role: AccountKind) => freshUserOf(t, w, role);
   const login = async (email: string, password: string) =>
     (await t.gql(LOGIN, { email, password })).data?.login?.accessToken as string | undefined;
   const issue = async (userId: string, token: string) => {
@@ -64,7 +46,7 @@ describe('passwords (changePassword, reset tickets, policy)', () => {
     ).map((r: { action: string }) => r.action);
 
   describe('changePassword', () => {
-    it.each(['admin', 'secretariat', 'headA', 'delegateA', 'observerA', 'outsider'] as Role[])(
+    it.each(ACCOUNT_KINDS)(
       '%s changes their own password: the old one stops working, the new one works, audited',
       async (role) => {
         const user = await freshUser(role);

@@ -1,13 +1,15 @@
-import { DelegationRole, PlatformRole } from '@accord/common';
+import { PlatformRole } from '@accord/common';
 import { LOGIN_LIMITS, LoginRateLimiter } from '@accord/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
-  createMember,
   createUser,
   createWorld,
   TEST_PASSWORD,
   TestUser,
   World,
+  ACCOUNT_KINDS,
+  AccountKind,
+  freshUser as freshUserOf,
 } from '../support/factories';
 import { awayFromStepEdge, codeAt, enrolTotp, stepNow } from '../support/totp';
 
@@ -20,8 +22,7 @@ const DISABLE = `mutation($password: String!) { disableTotp(password: $password)
 const RESET = `mutation($id: ID!) { resetUserTotp(userId: $id) { id mfaEnabled } }`;
 const ME = `{ me { id mfaEnabled language lastLoginAt } }`;
 
-type Role = 'admin' | 'secretariat' | 'headA' | 'delegateA' | 'observerA' | 'outsider';
-const ROLES: Role[] = ['admin', 'secretariat', 'headA', 'delegateA', 'observerA', 'outsider'];
+const ROLES = ACCOUNT_KINDS;
 
 describe('second factor (TOTP, recovery codes, MFA at login)', () => {
   let t: TestApp;
@@ -38,23 +39,7 @@ describe('second factor (TOTP, recovery codes, MFA at login)', () => {
   });
   afterAll(() => t.close());
 
-  const freshUser = (role: Role): Promise<TestUser> => {
-    const member = (r: DelegationRole) => createMember(t, w.secretariat.actor, w.stateA.id, r);
-    switch (role) {
-      case 'admin':
-        return createUser(t, { platformRole: PlatformRole.ADMIN });
-      case 'secretariat':
-        return createUser(t, { platformRole: PlatformRole.SECRETARIAT });
-      case 'headA':
-        return member(DelegationRole.HEAD_OF_DELEGATION);
-      case 'delegateA':
-        return member(DelegationRole.DELEGATE);
-      case 'observerA':
-        return member(DelegationRole.OBSERVER);
-      case 'outsider':
-        return createUser(t);
-    }
-  };
+  const freshUser = (role: AccountKind) => freshUserOf(t, w, role);
   const login = (user: Pick<TestUser, 'email'>, code?: string | null, password = TEST_PASSWORD) =>
     t.gql(LOGIN, { email: user.email, password, code: code ?? null });
   const codeOf = (res: Awaited<ReturnType<TestApp['gql']>>) => res.errors?.[0]?.extensions.code;

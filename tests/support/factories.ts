@@ -113,3 +113,34 @@ export async function createWorld(t: TestApp) {
 }
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/** Every kind of account a rule may treat differently: staff, each delegation role, none. */
+export type AccountKind =
+  'admin' | 'secretariat' | 'headA' | 'delegateA' | 'observerA' | 'outsider';
+export const ACCOUNT_KINDS: AccountKind[] = [
+  'admin',
+  'secretariat',
+  'headA',
+  'delegateA',
+  'observerA',
+  'outsider',
+];
+
+/** A fresh user of that kind (members of the world's state A), so a test may change its account. */
+export function freshUser(t: TestApp, w: World, kind: AccountKind): Promise<TestUser> {
+  const member = (role: DelegationRole) => createMember(t, w.secretariat.actor, w.stateA.id, role);
+  switch (kind) {
+    case 'admin':
+      return createUser(t, { platformRole: PlatformRole.ADMIN });
+    case 'secretariat':
+      return createUser(t, { platformRole: PlatformRole.SECRETARIAT });
+    case 'headA':
+      return member(DelegationRole.HEAD_OF_DELEGATION);
+    case 'delegateA':
+      return member(DelegationRole.DELEGATE);
+    case 'observerA':
+      return member(DelegationRole.OBSERVER);
+    case 'outsider':
+      return createUser(t);
+  }
+}
