@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { freePort, loadConfig } from '@accord/common';
 import { startApi, RunningApi } from '../../apps/api/src/bootstrap';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
-import { binary, packagedPostgres, serverAccount } from '../support/test-server';
+import { binary, clusterLayout, serverAccount } from '../support/test-server';
 import { postmasterOf } from '../support/data-folder';
 
 /** What Accord used before: superuser accord / accord, `password` authentication. */
@@ -41,7 +41,8 @@ async function makeOldStyleFolder(dataDir: string): Promise<void> {
   if (account) chownSync(clusterDir, account.uid, account.gid);
   const passwordFile = join(dataDir, 'old-password');
   writeFileSync(passwordFile, `${OLD_PASSWORD}\n`, { mode: 0o644 });
-  const bin = packagedPostgres().root;
+  // Binaries the server account can run (copied out of a folder closed to it, as the app does).
+  const bin = clusterLayout(dataDir, account).binaries;
   await new Promise<void>((resolve, reject) => {
     const initdb = runAs(binary(bin, 'initdb'), [
       `--pgdata=${clusterDir}`,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 export { APP_ROLE };
 // For the startup tests, which make clusters the way older code did.
 export { binary, packagedPostgres } from '../../libs/common/src/database/postgres-binaries';
+export { clusterLayout } from '../../libs/common/src/database/embedded-layout';
 export { runningAsRoot, serverAccount } from '../../libs/common/src/database/server-account';
 
 export const TEST_DATA_DIR = join(__dirname, '..', '..', '.data', 'test');
