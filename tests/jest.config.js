@@ -11,6 +11,9 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+/** ES-module-only packages, which jest on Node 20 can load only once made CommonJS. */
+const ESM_ONLY = ['@nestjs/terminus'];
+
 /**
  * Unit specs beside the code (libs/**), e2e and integration suites under tests/.
  * @type {import('jest').Config}
@@ -23,7 +26,11 @@ module.exports = {
     '<rootDir>/apps/**/*.spec.ts',
     '<rootDir>/tests/**/*.e2e-spec.ts',
   ],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: join(root, 'tsconfig.json') }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: join(root, 'tsconfig.json') }],
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: '<rootDir>/tests/support/esm-package.transform.js',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

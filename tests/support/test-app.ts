@@ -5,11 +5,14 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig, loadConfig } from '@accord/common';
 import { SessionsService } from '@accord/auth';
 import { Server } from 'node:http';
+import pino, { DestinationStream } from 'pino';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/bootstrap';
+import { NestPinoLogger } from '../../apps/api/src/logging/nest-pino-logger';
+import { createRootLogger } from '../../apps/api/src/logging/root-logger';
 import { createTestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
@@ -42,10 +45,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on its own fresh database (a copy of the migrated template). */
+/**
+ * The real app on its own fresh database (a copy of the migrated template). `logs`: where
+ * its JSON log lines go (all of them: Nest's, the access lines, the errors'), at
+ * `overrides.logLevel`; without it, only Nest's errors reach the console.
+ */
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
   database?: { url: string; drop(): Promise<void> },
+  logs?: DestinationStream,
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const config: AppConfig = {
@@ -59,10 +67,12 @@ export async function createTestApp(
     }),
     ...overrides,
   };
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url), {
-    logger: ['error'],
-    bodyParser: false,
-  });
+  // Without `logs`, access lines stay out of the test output (Nest's errors still print).
+  const rootLogger = logs ? createRootLogger(config, logs) : pino({ level: 'silent' });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, db.url, rootLogger),
+    { logger: logs ? new NestPinoLogger(rootLogger) : ['error'], bodyParser: false },
+  );
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const http = app.getHttpServer() as Server;

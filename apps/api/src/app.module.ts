@@ -2,6 +2,8 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import type { Logger } from 'pino';
 import { AppConfig, ConfigModule, DatabaseModule, PubSubModule } from '@accord/common';
 import { AuditModule } from '@accord/audit';
 import { AuthModule } from '@accord/auth';
@@ -14,12 +16,23 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { GraphqlWsServer } from './graphql/graphql-ws.server';
 import { RequestRateLimiter } from './http/request-rate-limiter';
 import { HealthController } from './health/health.controller';
+import { createRootLogger, ROOT_LOGGER } from './logging/root-logger';
+import { MetricsServer } from './metrics/metrics-server';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 import { SeedModule } from './seed/seed.module';
 
 @Module({})
 export class AppModule {
-  /** `databaseUrl`: DATABASE_URL, or the embedded server's once it is up. */
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /**
+   * `databaseUrl`: DATABASE_URL, or the embedded server's once it is up. `logger`: the
+   * process's root logger (bootstrap's; tests pass one writing where they read).
+   */
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    logger: Logger = createRootLogger(config),
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -43,9 +56,16 @@ export class AppModule {
         SignaturesModule,
         MeetingsModule,
         SeedModule,
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
-      controllers: [HealthController],
-      providers: [GraphqlWsServer, RequestRateLimiter],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        GraphqlWsServer,
+        RequestRateLimiter,
+        MetricsService,
+        MetricsServer,
+        { provide: ROOT_LOGGER, useValue: logger },
+      ],
     };
   }
 }

@@ -1,13 +1,16 @@
-import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, createValidationPipe, EmbeddedDatabase, isLoopbackHost } from '@accord/common';
 import type { Server } from 'node:http';
+import type { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { RequestTracker } from './graceful-shutdown';
 import { GraphqlWsServer } from './graphql/graphql-ws.server';
 import { MAX_REQUEST_BYTES } from './graphql/request-size';
 import { configureHttp } from './http/configure-http';
+import { NestPinoLogger } from './logging/nest-pino-logger';
+import { createRootLogger } from './logging/root-logger';
 import { DemoLogin, SeedService } from './seed/seed.service';
 
 const EMBEDDED_DATABASE_NAME = 'accord';
@@ -18,6 +21,8 @@ export interface RunningApi {
   app: INestApplication;
   url: string;
   demoLogins: DemoLogin[];
+  /** The process's root logger (JSON lines, or pretty text with LOG_FORMAT=pretty). */
+  logger: Pino;
   /**
    * Stops accepting connections, lets the requests in flight finish (up to SHUTDOWN_GRACE),
    * closes the app (its WebSockets and database pool), then stops the embedded database.
@@ -46,11 +51,6 @@ async function refuseExposedDemoAccounts(config: AppConfig, seed: SeedService): 
   );
 }
 
-function logLevels(level: AppConfig['logLevel']): LogLevel[] {
-  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  return order.slice(0, order.indexOf(level) + 1);
-}
-
 /** Configures a created Nest app the way production runs it (also used by the e2e tests). */
 export function configureApp(app: NestExpressApplication): void {
   configureHttp(app);
@@ -67,7 +67,10 @@ export async function startApi(
   config: AppConfig,
   options: { listen?: boolean } = {},
 ): Promise<RunningApi> {
-  Logger.overrideLogger(logLevels(config.logLevel));
+  const rootLogger = createRootLogger(config);
+  const nestLogger = new NestPinoLogger(rootLogger);
+  // Everything Nest and the libraries log goes through pino from here on.
+  Logger.overrideLogger(nestLogger);
   const logger = new Logger('Accord');
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
@@ -80,10 +83,10 @@ export async function startApi(
   }
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-      logger: logLevels(config.logLevel),
-      bodyParser: false,
-    });
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, databaseUrl, rootLogger),
+      { logger: nestLogger, bodyParser: false },
+    );
     const requests = new RequestTracker(app.getHttpServer() as Server);
     configureApp(app);
     await app.init();
@@ -96,6 +99,7 @@ export async function startApi(
       app,
       url: `http://${urlHost(config.host)}:${config.port}/graphql`,
       demoLogins,
+      logger: rootLogger,
       stop: async () => {
         // Sockets first: stopping the server to HTTP would otherwise cut them without a close frame.
         await running.get(GraphqlWsServer).closeSockets();

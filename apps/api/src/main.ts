@@ -14,30 +14,35 @@ async function main(): Promise<void> {
     throw error;
   }
   const api = await startApi(config);
-  console.log(
-    `\nAccord API ready at ${api.url}  (health: ${api.url.replace(/graphql$/, 'health')})`,
-  );
-  if (api.demoLogins.length) {
+  const log = api.logger;
+  log.info(`Accord API ready at ${api.url}  (health: ${api.url.replace(/graphql$/, 'health')})`);
+  if (api.demoLogins.length && config.logFormat === 'pretty') {
+    // For the person at the terminal; JSON logs (collected, kept) never hold a password.
     console.log('\nDemo logins (SEED_DEMO):');
     for (const login of api.demoLogins)
       console.log(
         `  ${login.role.padEnd(40)} ${login.email}  /  ${login.password}` +
           (login.totpSecret ? `  (second factor on: TOTP secret ${login.totpSecret})` : ''),
       );
+  } else if (api.demoLogins.length) {
+    log.info(
+      { demoAccounts: api.demoLogins.map(({ role, email }) => ({ role, email })) },
+      'Demo accounts seeded (SEED_DEMO); their passwords are the published demo ones (README)',
+    );
   }
   let stopping = false;
   // Requests in flight finish (up to SHUTDOWN_GRACE), then WebSockets and the database close.
   const stop = (signal: string) => {
     if (stopping) {
-      console.log(`${signal}: already stopping (up to ${config.shutdownGraceMs / 1000} s)`);
+      log.info(`${signal}: already stopping (up to ${config.shutdownGraceMs / 1000} s)`);
       return;
     }
     stopping = true;
-    console.log(`\n${signal}: stopping`);
+    log.info(`${signal}: stopping`);
     api.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        log.fatal({ err: error instanceof Error ? error.stack : String(error) }, 'stop failed');
         process.exit(1);
       },
     );

@@ -12,6 +12,7 @@ import {
 } from '@accord/common';
 import { complexityPlugin } from './complexity.plugin';
 import { limitRules } from './operation-limits';
+import { requestObserverPlugin } from './request-observer.plugin';
 
 /**
  * Apollo Server 5 behind Nest: GraphQL-over-HTTP (POST and GET, both response media types),
@@ -31,7 +32,11 @@ export function graphqlOptions(moduleRef: ModuleRef): ApolloDriverConfig {
     // Every String and ID argument checked before any resolver, on every transport.
     transformSchema: (schema) => guardInputs(schema, nestTextKinds()),
     // Cache hints are computed per field by default; nothing here uses them (responses are per user).
-    plugins: [ApolloServerPluginCacheControlDisabled(), complexityPlugin(() => moduleRef)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      requestObserverPlugin(),
+      complexityPlugin(() => moduleRef),
+    ],
     formatError: formatGraphQLError,
     context: ({ req }: { req: GraphQLRequestContext['req'] }): GraphQLRequestContext => ({
       req,

@@ -20,9 +20,13 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { checkOperation } from './operation-limits';
 import { reauthorisingSubscribe } from './reauthorising-subscribe';
+import { WsConnection, WsOperations } from './ws-operations';
 
-/** What a connection carries: its socket, its upgrade request, the token it was opened with (null: anonymous). */
-export interface WsExtra {
+/**
+ * What a connection carries: its socket, its upgrade request, the token it was opened with
+ * (null: anonymous), its id and its operations in flight (for their log lines).
+ */
+export interface WsExtra extends WsConnection {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
   token?: string | null;
@@ -33,11 +37,15 @@ type WsContext = Context<Record<string, unknown>, WsExtra>;
 /** WebSocket close code for "try again later": graphql-ws clients retry it. */
 const TRY_AGAIN_LATER = 1013;
 
-/** A refusal made here has no path, so Apollo's unwrapping would not find its DomainException. */
-const formatOne = (error: GraphQLError) =>
+/**
+ * A refusal made here has no path, so Apollo's unwrapping would not find its DomainException.
+ * `requestId`: the operation's, the correlationId of an internal error.
+ */
+const formatOne = (error: GraphQLError, requestId: string | undefined) =>
   formatGraphQLError(
     error.toJSON(),
     error.originalError instanceof DomainException ? error.originalError : error,
+    requestId,
   );
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -67,12 +75,14 @@ function operationContext(
   ctx: WsContext,
   moduleRef: ModuleRef,
   trustProxy: boolean,
+  requestId: string,
 ): GraphQLRequestContext {
   const token = ctx.extra.token;
   return {
     req: {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       ip: socketClientAddress(ctx.extra.request, trustProxy),
+      id: requestId,
     },
     loaders: new RequestLoaders(moduleRef),
   };
@@ -99,6 +109,8 @@ export interface WsRules {
   trustProxy: boolean;
   /** The per-address request limit of HTTP, applied to every operation. */
   rateLimit(address: string | undefined): Promise<number | null>;
+  /** Each operation's log line and metrics. */
+  operations: WsOperations;
 }
 
 /**
@@ -110,7 +122,7 @@ export function graphqlWsOptions(
   schema: GraphQLSchema,
   auth: AuthService,
   moduleRef: ModuleRef,
-  { introspection, trustProxy, rateLimit }: WsRules,
+  { introspection, trustProxy, rateLimit, operations }: WsRules,
 ): ServerOptions<Record<string, unknown>, WsExtra> {
   /**
    * Before each event of a signed-in subscription: the token and its user must still be valid.
@@ -154,7 +166,8 @@ export function graphqlWsOptions(
       ctx.extra.token = token;
       return true;
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
+      const started = operations.start(ctx.extra, id);
       const wait = await rateLimit(socketClientAddress(ctx.extra.request, trustProxy));
       if (wait !== null)
         return [
@@ -185,18 +198,29 @@ export function graphqlWsOptions(
             ...checkOperation(operation),
           ];
       if (errors.length) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+      const contextValue = operationContext(ctx, moduleRef, trustProxy, started.reqId);
+      operations.resolved(started, document, payload.operationName, contextValue);
       return {
         schema,
         document,
         operationName: payload.operationName,
         variableValues: payload.variables,
-        contextValue: operationContext(ctx, moduleRef, trustProxy),
+        contextValue,
       };
     },
     subscribe: (args) => reauthorisingSubscribe(args, reauthorise),
     // graphql-ws bypasses Apollo's formatError: shape its errors the same way here.
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map(formatOne) } : undefined,
-    onError: (_ctx, _id, _payload, errors) => errors.map(formatOne),
+    onNext: (ctx, id, _payload, _args, result) => {
+      if (!result.errors) return undefined;
+      const operation = operations.get(ctx.extra, id);
+      if (operation) operation.failed = true;
+      return { ...result, errors: result.errors.map((e) => formatOne(e, operation?.reqId)) };
+    },
+    onError: (ctx, id, _payload, errors) => {
+      const reqId = operations.get(ctx.extra, id)?.reqId;
+      operations.refused(ctx.extra, id);
+      return errors.map((e) => formatOne(e, reqId));
+    },
+    onComplete: (ctx, id) => operations.end(ctx.extra, id),
   };
 }

@@ -13,8 +13,13 @@ import { CloseCode, handleProtocols, makeServer, Server as GraphqlWs } from 'gra
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import type { Logger as Pino } from 'pino';
 import { RequestRateLimiter } from '../http/request-rate-limiter';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/request-id';
+import { ROOT_LOGGER } from '../logging/root-logger';
+import { MetricsService } from '../metrics/metrics.service';
 import { graphqlWsOptions, WsExtra } from './graphql-ws.options';
+import { WsOperations } from './ws-operations';
 import { MAX_REQUEST_BYTES } from './request-size';
 
 /** How long a closing socket may take to answer the close frame before it is cut. */
@@ -40,6 +45,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rateLimiter: RequestRateLimiter,
+    @Inject(ROOT_LOGGER) private readonly rootLogger: Pino,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +56,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
         introspection: this.config.graphqlIntrospection,
         trustProxy: this.config.trustProxy,
         rateLimit: (address) => this.rateLimiter.check(address),
+        operations: new WsOperations(this.rootLogger, this.metrics),
       }),
     );
     this.wss = new WebSocketServer({
@@ -131,7 +139,11 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
             handle(data.toString()).catch(internalError);
           }),
       },
-      { socket, request } as WsExtra,
+      {
+        socket,
+        request,
+        connectionId: requestIdFrom(request.headers[REQUEST_ID_HEADER]),
+      } as WsExtra,
     );
     socket.once('close', (code, reason) => {
       if (pongWait) clearTimeout(pongWait);

@@ -1,46 +1,66 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
 import { PgPubSub, Public, PUB_SUB } from '@accord/common';
-import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { READINESS_PROBES, ReadinessProbe } from './readiness-probe';
 
+/** A part that does not answer within this time is reported down. */
 const PROBE_TIMEOUT_MS = 2000;
 
-type PartStatus = 'up' | 'down';
-
+/**
+ * Terminus's two probes. `/health` is liveness: the process answers HTTP, nothing else is
+ * touched (a database outage must not make an orchestrator restart every instance; it is
+ * what readiness is for). `/health/ready` is readiness: 200 when the database answers a
+ * query through the pool, the LISTEN connection that carries subscription events is up,
+ * and every READINESS_PROBES part works; else 503 with the failing parts under `error`.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PUB_SUB) private readonly pubSub: PgPubSub,
+    @Optional() @Inject(READINESS_PROBES) private readonly probes: ReadinessProbe[] | null,
   ) {}
 
-  /**
-   * 200 when every part works; 503 naming the parts that do not: `database` (a query through
-   * the pool) and `listener` (the LISTEN connection that carries subscription events).
-   */
   @Get()
   @Public()
-  async health(@Res() res: Response): Promise<void> {
-    const started = Date.now();
-    const database = await this.probeDatabase();
-    const listener: PartStatus = this.pubSub.listening ? 'up' : 'down';
-    const down = Object.entries({ database, listener })
-      .filter(([, status]) => status === 'down')
-      .map(([part]) => part);
-    res.status(down.length ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).json({
-      status: down.length ? 'unavailable' : 'ok',
-      database,
-      listener,
-      ...(down.length ? { down } : {}),
-      latencyMs: Date.now() - started,
-    });
+  @HealthCheck()
+  liveness(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 
-  private probeDatabase(): Promise<PartStatus> {
-    return Promise.race([
-      this.dataSource.query('SELECT 1').then(() => 'up' as const),
-      new Promise<'down'>((resolve) => setTimeout(() => resolve('down'), PROBE_TIMEOUT_MS).unref()),
-    ]).catch(() => 'down' as const);
+  @Get('ready')
+  @Public()
+  @HealthCheck()
+  readiness(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () =>
+        this.indicators
+          .check('database')
+          .attempt(async () => {
+            await this.dataSource.query('SELECT 1');
+          })
+          .withTimeout(PROBE_TIMEOUT_MS),
+      () => {
+        const listener = this.indicators.check('listener');
+        return this.pubSub.listening ? listener.up() : listener.down();
+      },
+      // The job queue's check goes here through READINESS_PROBES, once there is a queue.
+      ...(this.probes ?? []).map(
+        (probe) => () =>
+          this.indicators
+            .check(probe.key)
+            .attempt(() => probe.check())
+            .withTimeout(PROBE_TIMEOUT_MS),
+      ),
+    ]);
   }
 }

@@ -1,5 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@accord/common';
+import type { Logger } from 'pino';
+import { requestObserver } from '../logging/request-observer';
+import { ROOT_LOGGER } from '../logging/root-logger';
+import { MetricsService } from '../metrics/metrics.service';
 import { corsOptions } from './cors-options';
 import { rateLimitMiddleware, RequestRateLimiter } from './request-rate-limiter';
 import { securityHeaders } from './security-headers';
@@ -11,9 +15,13 @@ import { securityHeaders } from './security-headers';
  */
 const TRUSTED_PROXY_HOPS = 1;
 
-/** Headers, proxy trust, CORS and the general rate limit, before any route or body parser. */
+/**
+ * The request id and access line first (so that even a refused request is logged), then
+ * headers, proxy trust, CORS and the general rate limit, before any route or body parser.
+ */
 export function configureHttp(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
+  app.use(requestObserver(app.get<Logger>(ROOT_LOGGER), app.get(MetricsService)));
   app.set('trust proxy', config.trustProxy ? TRUSTED_PROXY_HOPS : false);
   app.disable('x-powered-by');
   app.use(...securityHeaders());

@@ -9,8 +9,11 @@ import { clientKey } from './client-key';
 /** Created by a migration, like login_rate_limits: every API instance counts in the same rows. */
 const TABLE = 'request_rate_limits';
 const WINDOW_SECONDS = 60;
-/** Probes must answer even for a client over its limit (a load balancer behind one address). */
-const EXEMPT = /^\/health\/?$/;
+/**
+ * Probes and scrapes must answer even for a client over its limit (a load balancer or a
+ * Prometheus behind one address).
+ */
+const EXEMPT = /^\/(health|health\/ready|metrics)\/?$/;
 
 const logger = new Logger('RateLimit');
 

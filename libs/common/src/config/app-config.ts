@@ -38,6 +38,13 @@ export interface AppConfig {
   auditCheckpointKey: string | null;
   /** ADMIN and SECRETARIAT users must enrol a second factor before anything else. */
   requireMfaForStaff: boolean;
+  /** `json`: one JSON object a line (start:prod); `pretty`: coloured text for a terminal. */
+  logFormat: 'json' | 'pretty';
+  /** Bearer token that opens /metrics on the API port; null: see metricsPort and the README. */
+  metricsToken: string | null;
+  /** A second listener serving only /metrics (on metricsHost); null: none. */
+  metricsPort: number | null;
+  metricsHost: string;
 }
 
 export class ConfigError extends Error {
@@ -205,11 +212,38 @@ function parseAuditKey(raw: string | undefined): string | null {
   return raw;
 }
 
+function parseLogFormat(raw: string | undefined, production: boolean): AppConfig['logFormat'] {
+  if (raw === undefined || raw === '') return production ? 'json' : 'pretty';
+  if (raw !== 'json' && raw !== 'pretty')
+    throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${raw}"`);
+  return raw;
+}
+
+/** Compared in constant time with what a scraper sends; long enough not to be guessed. */
+function parseMetricsToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError('METRICS_TOKEN', 'must be at least 32 characters');
+  if (!/^[\x21-\x7e]+$/.test(raw))
+    throw new ConfigError('METRICS_TOKEN', 'must be printable ASCII without spaces');
+  return raw;
+}
+
+/** METRICS_HOST beyond loopback would publish the metrics: only with a METRICS_TOKEN. */
+function parseMetricsHost(raw: string | undefined, token: string | null): string {
+  const value = raw?.trim() || '127.0.0.1';
+  if (!/^[A-Za-z0-9.:_-]+$/.test(value))
+    throw new ConfigError('METRICS_HOST', `must be an address or host name, got "${raw}"`);
+  if (!isLoopbackHost(value) && !token)
+    throw new ConfigError('METRICS_HOST', `beyond loopback ("${value}") needs a METRICS_TOKEN`);
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const mode = parseMode(env.NODE_ENV);
   const production = mode === 'production';
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   const dataDir = resolve(env.DATA_DIR || './.data');
+  const metricsToken = parseMetricsToken(env.METRICS_TOKEN);
   return {
     mode,
     host: parseHost(env.HOST),
@@ -248,5 +282,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       env.REQUIRE_MFA_FOR_STAFF,
       production,
     ),
+    logFormat: parseLogFormat(env.LOG_FORMAT, production),
+    metricsToken,
+    metricsPort:
+      env.METRICS_PORT === undefined || env.METRICS_PORT === ''
+        ? null
+        : parseInteger('METRICS_PORT', env.METRICS_PORT, 0, 1, 65535),
+    metricsHost: parseMetricsHost(env.METRICS_HOST, metricsToken),
   };
 }

@@ -6,6 +6,7 @@ import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainException } from './domain.exception';
 import { ErrorCode } from './error-code';
+import { requestIdOfError } from './error-request-id';
 
 const logger = new Logger('GraphQLError');
 
@@ -86,11 +87,14 @@ function build(
 /**
  * The single place errors are shaped for clients: known codes keep their message, anything
  * unexpected is logged with a correlation id and reaches the client as a generic message.
- * No stack trace, SQL or driver message ever leaves the server.
+ * No stack trace, SQL or driver message ever leaves the server. The correlation id is the
+ * request id (the `x-request-id` of the HTTP request, the operation's id over graphql-ws),
+ * so the operator finds the error line and the access line with one search.
  */
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   raw: unknown,
+  requestId: string | undefined = requestIdOfError(raw),
 ): GraphQLFormattedError {
   const error = unwrapResolverError(raw);
   if (error instanceof DomainException)
@@ -101,8 +105,11 @@ export function formatGraphQLError(
   }
   if (isDatabaseUnavailable(error)) {
     // Logged for the operator with the driver's words; the client only learns to retry.
-    const correlationId = randomUUID();
-    logger.warn(`[${correlationId}] database unavailable: ${(error as Error).message}`);
+    const correlationId = requestId ?? randomUUID();
+    logger.warn({
+      msg: `database unavailable: ${(error as Error).message}`,
+      reqId: correlationId,
+    });
     const unavailable = DomainException.serviceUnavailable();
     return build(formatted, unavailable.code, unavailable.message, { correlationId });
   }
@@ -124,10 +131,12 @@ export function formatGraphQLError(
       fieldOf(formatted.message),
     );
   }
-  const correlationId = randomUUID();
-  logger.error(
-    `[${correlationId}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
+  const correlationId = requestId ?? randomUUID();
+  logger.error({
+    msg: 'internal error',
+    reqId: correlationId,
+    err: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
   return build(formatted, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', {
     correlationId,
   });
