@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 
-describe('GET /health', () => {
+describe('GET /health (liveness) and /health/ready (readiness)', () => {
   let t: TestApp;
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {
@@ -14,16 +14,26 @@ describe('GET /health', () => {
     await database.drop();
   });
 
-  it('answers 200 with the database status when the database is reachable', async () => {
-    const res = await request(t.http).get('/health');
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: 'up' });
+  it('is ready, naming the database and the listener, when both work', async () => {
+    const live = await request(t.http).get('/health');
+    expect(live.status).toBe(200);
+    expect(live.body).toMatchObject({ status: 'ok' });
+    const ready = await request(t.http).get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({
+      status: 'ok',
+      details: { database: { status: 'up' }, listener: { status: 'up' } },
+    });
   });
 
-  it('answers 503 when the database is not reachable', async () => {
+  it('is not ready (503, the database named down) when the database is gone, yet still alive', async () => {
     await database.drop();
-    const res = await request(t.http).get('/health');
-    expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ status: 'unavailable', database: 'down' });
+    const ready = await request(t.http).get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+    expect(JSON.stringify(ready.body)).not.toMatch(/SELECT|accord_test_/);
+    // Liveness does not depend on the database: an outage must not get every instance restarted.
+    const live = await request(t.http).get('/health');
+    expect(live.status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   HealthCheck,
@@ -22,6 +22,8 @@ const PROBE_TIMEOUT_MS = 2000;
  */
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -46,7 +48,13 @@ export class HealthController {
         this.indicators
           .check('database')
           .attempt(async () => {
-            await this.dataSource.query('SELECT 1');
+            try {
+              await this.dataSource.query('SELECT 1');
+            } catch (error) {
+              // The driver's words (host, database name) are for the operator, not the prober.
+              this.logger.warn(`Readiness: database down: ${(error as Error).message}`);
+              throw new Error('not reachable');
+            }
           })
           .withTimeout(PROBE_TIMEOUT_MS),
       () => {
