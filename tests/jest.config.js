@@ -28,7 +28,8 @@ module.exports = {
   ],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: join(root, 'tsconfig.json') }],
-    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: '<rootDir>/tests/support/esm-package.transform.js',
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]:
+      '<rootDir>/tests/support/esm-package.transform.js',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper,

@@ -27,7 +27,10 @@ describe('durability: the database goes away, hangs, and comes back', () => {
     sessions.push(session);
     return session;
   };
-  const health = () => request(t.http).get('/health');
+  // Readiness: /health itself is liveness and does not look at the database.
+  const health = () => request(t.http).get('/health/ready');
+  const statusOf = (body: { details?: Record<string, { status: string }> }, part: string) =>
+    body.details?.[part]?.status;
 
   beforeAll(async () => {
     await db.start();
@@ -56,8 +59,11 @@ describe('durability: the database goes away, hangs, and comes back', () => {
     expect(error?.message).not.toMatch(DRIVER_TEXT);
   }
 
-  it('is 503 naming the database and the listener while down, SERVICE_UNAVAILABLE (never UNAUTHENTICATED) to callers, and delivers the next change after a 10 s outage', async () => {
-    expect((await health()).body).toMatchObject({ status: 'ok', database: 'up', listener: 'up' });
+  it('is not ready (503 naming the database and the listener) while down, SERVICE_UNAVAILABLE (never UNAUTHENTICATED) to callers, and delivers the next change after a 10 s outage', async () => {
+    expect((await health()).body).toMatchObject({
+      status: 'ok',
+      details: { database: { status: 'up' }, listener: { status: 'up' } },
+    });
     const draft = await draftIn(t, w.secretariat.token, 'ADOPTED');
     const subscriber = open(w.delegateA.token);
     const stream = subscriber.subscribe(DOCUMENT_CHANGED, { id: draft.id });
@@ -68,11 +74,12 @@ describe('durability: the database goes away, hangs, and comes back', () => {
     await db.stop();
     const stoppedAt = Date.now();
 
-    await eventually(async () => (await health()).body.listener === 'down');
+    await eventually(async () => statusOf((await health()).body, 'listener') === 'down');
     const down = await health();
     expect(down.status).toBe(503);
-    expect(down.body).toMatchObject({ status: 'unavailable', database: 'down', listener: 'down' });
-    expect(down.body.down).toEqual(['database', 'listener']);
+    expect(down.body).toMatchObject({ status: 'error' });
+    expect(Object.keys(down.body.error).sort()).toEqual(['database', 'listener']);
+    expect((await request(t.http).get('/health')).status).toBe(200);
 
     // A signed-in caller is told the service is unavailable, not that the token is bad.
     const overHttp = await t.gql(USERS, {}, admin.token);
@@ -92,7 +99,9 @@ describe('durability: the database goes away, hangs, and comes back', () => {
     await db.start();
 
     await eventually(async () => (await health()).status === 200);
-    expect((await health()).body).toMatchObject({ database: 'up', listener: 'up' });
+    expect((await health()).body).toMatchObject({
+      details: { database: { status: 'up' }, listener: { status: 'up' } },
+    });
     const count = stream.results.length;
     ok(await t.gql(transition('openForSignature'), { id: draft.id }, w.secretariat.token));
     // Nudges sent before the outage may still arrive first (status ADOPTED): skip them.
@@ -119,7 +128,7 @@ describe('durability: the database goes away, hangs, and comes back', () => {
       expectUnavailable(res.errors?.[0]);
       const probe = await health();
       expect(probe.status).toBe(503);
-      expect(probe.body.database).toBe('down');
+      expect(statusOf(probe.body, 'database')).toBe('down');
     } finally {
       db.signal('SIGCONT');
     }

@@ -124,7 +124,7 @@ describe('Structured logs: access lines, request ids, redaction, correlation ids
     expect(all).not.toMatch(/"(authorization|cookie|variables|password)":"(?!\[redacted\])/i);
   });
 
-  it("gives an internal error the request id as correlationId, and logs the error under that id", async () => {
+  it('gives an internal error the request id as correlationId, and logs the error under that id', async () => {
     const sent = 'trace-internal-error-42';
     await t.dataSource.query('ALTER TABLE users RENAME TO users_gone');
     let res: request.Response;

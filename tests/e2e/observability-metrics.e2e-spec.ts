@@ -28,7 +28,9 @@ describe('GET /metrics', () => {
 
     it("serves Prometheus text with the token: the operation's counter and duration, HTTP status, pool, event loop", async () => {
       for (let i = 0; i < 3; i++)
-        expect((await t.gql('query MetricsProbe { me { id } }', {}, user.token)).errors).toBeUndefined();
+        expect(
+          (await t.gql('query MetricsProbe { me { id } }', {}, user.token)).errors,
+        ).toBeUndefined();
       await t.gql('query { nope }');
       const res = await request(t.http).get('/metrics').set('authorization', `Bearer ${TOKEN}`);
       expect(res.status).toBe(200);
@@ -41,8 +43,12 @@ describe('GET /metrics', () => {
         /accord_graphql_operation_duration_seconds_count\{operation="MetricsProbe",type="query",transport="http"\} 3\n/,
       );
       // A request GraphQL could not validate is counted without its client-chosen text.
-      expect(text).toMatch(/accord_graphql_operations_total\{operation="invalid",type="none",transport="http",outcome="error"\} 1\n/);
-      expect(text).toMatch(/accord_http_requests_total\{route="\/graphql",method="POST",status="200"\} \d+/);
+      expect(text).toMatch(
+        /accord_graphql_operations_total\{operation="invalid",type="none",transport="http",outcome="error"\} 1\n/,
+      );
+      expect(text).toMatch(
+        /accord_http_requests_total\{route="\/graphql",method="POST",status="200"\} \d+/,
+      );
       expect(text).toMatch(/accord_db_pool_connections\{state="total"\} \d+/);
       expect(text).toMatch(/accord_db_pool_connections\{state="waiting"\} \d+/);
       expect(text).toMatch(/accord_subscription_listener_up 1/);
@@ -73,7 +79,11 @@ describe('GET /metrics', () => {
     });
 
     it('with METRICS_PORT, serves only on that port (loopback), never on the API port', async () => {
-      const t = await createTestApp({ mode: 'development', metricsPort: 0, metricsHost: '127.0.0.1' });
+      const t = await createTestApp({
+        mode: 'development',
+        metricsPort: 0,
+        metricsHost: '127.0.0.1',
+      });
       try {
         expect((await request(t.http).get('/metrics')).status).toBe(404);
         const port = t.get(MetricsServer).port;

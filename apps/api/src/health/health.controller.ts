@@ -53,7 +53,7 @@ export class HealthController {
             } catch (error) {
               // The driver's words (host, database name) are for the operator, not the prober.
               this.logger.warn(`Readiness: database down: ${(error as Error).message}`);
-              throw new Error('not reachable');
+              throw new Error('not reachable', { cause: error });
             }
           })
           .withTimeout(PROBE_TIMEOUT_MS),

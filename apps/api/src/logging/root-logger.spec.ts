@@ -39,8 +39,18 @@ describe('root logger', () => {
     nest.debug('hidden', 'Bootstrap');
     expect(lines).toEqual([
       expect.objectContaining({ level: 30, context: 'Bootstrap', msg: 'started' }),
-      expect.objectContaining({ level: 50, context: 'GraphQLError', msg: 'internal error', reqId: 'abc' }),
-      expect.objectContaining({ level: 50, context: 'Jobs', msg: 'failed', err: 'Error: x\n    at y' }),
+      expect.objectContaining({
+        level: 50,
+        context: 'GraphQLError',
+        msg: 'internal error',
+        reqId: 'abc',
+      }),
+      expect.objectContaining({
+        level: 50,
+        context: 'Jobs',
+        msg: 'failed',
+        err: 'Error: x\n    at y',
+      }),
     ]);
     // Through Nest's Logger class, as the app's code calls it.
     Logger.overrideLogger(nest);

@@ -31,7 +31,9 @@ export function metricsAccessOnApiPort(
   req: IncomingMessage,
 ): MetricsAccess {
   if (config.metricsToken)
-    return tokenMatches(req.headers.authorization, config.metricsToken) ? 'allowed' : 'unauthorised';
+    return tokenMatches(req.headers.authorization, config.metricsToken)
+      ? 'allowed'
+      : 'unauthorised';
   if (config.metricsPort !== null || config.mode === 'production') return 'hidden';
   return fromThisMachineDirectly(req) ? 'allowed' : 'hidden';
 }

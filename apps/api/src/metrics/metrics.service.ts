@@ -27,10 +27,7 @@ export class MetricsService {
   private readonly operations: Counter<'operation' | 'type' | 'transport' | 'outcome'>;
   private readonly operationDuration: Histogram<'operation' | 'type' | 'transport'>;
 
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    @Inject(PUB_SUB) pubSub: PgPubSub,
-  ) {
+  constructor(@InjectDataSource() dataSource: DataSource, @Inject(PUB_SUB) pubSub: PgPubSub) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.httpRequests = new Counter({

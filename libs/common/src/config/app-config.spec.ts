@@ -62,10 +62,33 @@ describe(loadConfig.name, () => {
     [{ SESSION_TTL: 'forever' }, 'SESSION_TTL'],
     [{ SESSION_TTL: '400d' }, 'SESSION_TTL'],
     [{ REQUIRE_MFA_FOR_STAFF: 'always' }, 'REQUIRE_MFA_FOR_STAFF'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ METRICS_TOKEN: 'has a space in it and is long enough to pass' }, 'METRICS_TOKEN'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }, 'METRICS_HOST'],
   ])('stops the start on a bad value, naming the variable (%o)', (env, variable) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir(), ...env });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('logs JSON under start:prod and pretty text otherwise; metrics closed by default', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toMatchObject({
+      logFormat: 'json',
+      metricsToken: null,
+      metricsPort: null,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir() }).logFormat).toBe('pretty');
+    const token = 'a-metrics-token-of-thirty-two-chars!';
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir(),
+        METRICS_PORT: '9464',
+        METRICS_HOST: '0.0.0.0',
+        METRICS_TOKEN: token,
+      }),
+    ).toMatchObject({ metricsPort: 9464, metricsHost: '0.0.0.0', metricsToken: token });
   });
 
   it('parses durations and booleans', () => {

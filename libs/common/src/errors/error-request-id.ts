@@ -7,7 +7,8 @@
 const requestIds = new WeakMap<object, string>();
 
 export function tagErrorsWithRequestId(errors: readonly unknown[], requestId: string): void {
-  for (const error of errors) if (typeof error === 'object' && error) requestIds.set(error, requestId);
+  for (const error of errors)
+    if (typeof error === 'object' && error) requestIds.set(error, requestId);
 }
 
 export function requestIdOfError(error: unknown): string | undefined {
