@@ -61,13 +61,30 @@ export function createRootLogger(
   if (config.logFormat === 'pretty')
     return pino(
       options,
-      pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'context', messageFormat }),
+      pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: INLINE_FIELDS, messageFormat }),
     );
   return pino(options, pino.destination({ dest: 1, sync: true }));
 }
 
-/** `[Context] message` in pretty mode, as Nest's own logger prints it. */
+/** Fields the pretty format puts into the message line instead of listing them below it. */
+const INLINE_FIELDS =
+  'context,method,path,status,operation,operationType,durationMs,userId,transport';
+
+/**
+ * Pretty mode, one line per request as a developer reads it:
+ * `[Context] message`, or `POST /graphql 200 mutation SignIn 41.3 ms user … request`.
+ */
 function messageFormat(log: Record<string, unknown>, messageKey: string): string {
-  const message = String(log[messageKey] ?? '');
-  return typeof log.context === 'string' ? `[${log.context}] ${message}` : message;
+  const parts: string[] = [];
+  if (typeof log.context === 'string') parts.push(`[${log.context}]`);
+  if (log.method) parts.push(`${String(log.method)} ${String(log.path)} ${String(log.status)}`);
+  if (log.transport) parts.push(String(log.transport));
+  if (log.operationType || log.operation)
+    parts.push(
+      `${String(log.operationType ?? '')} ${String(log.operation ?? '(anonymous)')}`.trim(),
+    );
+  if (typeof log.durationMs === 'number') parts.push(`${log.durationMs} ms`);
+  if (log.userId) parts.push(`user ${String(log.userId)}`);
+  parts.push(String(log[messageKey] ?? ''));
+  return parts.join(' ');
 }
