@@ -2,7 +2,8 @@ import { PlatformRole } from '@accord/common';
 import request from 'supertest';
 import { createUser, TEST_PASSWORD, TestUser } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
-import { WsSession } from './ws-fixtures';
+import WebSocket from 'ws';
+import { WsSession, wsUrl } from './ws-fixtures';
 
 /** The app's log lines, as a log collector would read them from stdout. */
 class CapturedLogs {
@@ -156,6 +157,16 @@ describe('Structured logs: access lines, request ids, redaction, correlation ids
     } finally {
       await session.dispose();
     }
+    // The upgrade response carries the connection's id, a client's safe one kept.
+    const upgrade = await new Promise<string | undefined>((resolve, reject) => {
+      const socket = new WebSocket(wsUrl(t), 'graphql-transport-ws', {
+        headers: { 'x-request-id': 'socket-trace-0001' },
+      });
+      socket.once('upgrade', (res) => resolve(res.headers['x-request-id'] as string));
+      socket.once('open', () => socket.close());
+      socket.once('error', reject);
+    });
+    expect(upgrade).toBe('socket-trace-0001');
     const line = logs.lines.find(
       (l) => l.msg === 'graphql-ws operation' && l.operation === 'OverSocket',
     );

@@ -27,6 +27,8 @@ const CLOSE_HANDSHAKE_MS = 2000;
 const GRAPHQL_PATH = '/graphql';
 /** A socket that does not answer a ping within this time is dropped. */
 const KEEP_ALIVE_MS = 12_000;
+/** Each upgrade request's connection id (a safe X-Request-Id, else a UUID), for its log lines. */
+const connectionIds = new WeakMap<IncomingMessage, string>();
 
 /**
  * The graphql-ws server on /graphql, created here rather than by @nestjs/apollo, whose
@@ -67,6 +69,10 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
     this.wss.on('connection', (socket: WebSocket, request: IncomingMessage) =>
       this.serve(server, socket, request),
     );
+    // The connection's id, returned in the upgrade response as HTTP returns a request's.
+    this.wss.on('headers', (headers: string[], request: IncomingMessage) =>
+      headers.push(`X-Request-Id: ${connectionIds.get(request)}`),
+    );
     this.http = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.http.on('upgrade', this.upgrade);
   }
@@ -104,6 +110,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    connectionIds.set(request, requestIdFrom(request.headers[REQUEST_ID_HEADER]));
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
 
@@ -142,7 +149,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
       {
         socket,
         request,
-        connectionId: requestIdFrom(request.headers[REQUEST_ID_HEADER]),
+        connectionId: connectionIds.get(request) ?? requestIdFrom(undefined),
       } as WsExtra,
     );
     socket.once('close', (code, reason) => {
