@@ -36,6 +36,10 @@ async function fetchFromPage(page: Page, api: string, query: string): Promise<un
   );
 }
 
+// A page load under a busy CI machine takes tens of seconds (6 MB of IDE, the schema docs);
+// playwright's own waits give up after 30 s each, so a test gets more than the suite's 60 s.
+jest.setTimeout(120_000);
+
 const DRAFT_TITLE = 'Pall Mall Process: Code of Practice for Industry (draft)';
 
 /**
