@@ -58,8 +58,9 @@ export function configureIde(app: NestExpressApplication): void {
     prefix: IDE_ASSETS_PATH,
     index: false,
     fallthrough: true,
-    // Each release has new file names; an hour avoids refetching 6 MB on every visit.
-    maxAge: '1h',
+    // main.js, styles.css and polyfills.js keep their names across Altair releases: browsers
+    // revalidate (ETag, 304) rather than keep a stale copy after an upgrade.
+    maxAge: 0,
     setHeaders: (res, path) => {
       if (isSandboxFrame(path)) sandboxHeaders(res);
       // A worker runs under the policy its script is served with.
