@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   console.log(
     `\nAccord API ready at ${api.url}  (health: ${api.url.replace(/graphql$/, 'health')})`,
   );
+  if (config.ide)
+    console.log(
+      `GraphQL IDE: open ${api.url} in a browser (each role's first tab signs in; IDE=false turns it off)`,
+    );
   if (api.demoLogins.length) {
     console.log('\nDemo logins (SEED_DEMO):');
     for (const login of api.demoLogins)
