@@ -9,6 +9,7 @@ import { RequestTracker } from './graceful-shutdown';
 import { GraphqlWsServer } from './graphql/graphql-ws.server';
 import { MAX_REQUEST_BYTES } from './graphql/request-size';
 import { configureHttp } from './http/configure-http';
+import { configureIde } from './ide/configure-ide';
 import { NestPinoLogger } from './logging/nest-pino-logger';
 import { createRootLogger } from './logging/root-logger';
 import { DemoLogin, SeedService } from './seed/seed.service';
@@ -54,6 +55,7 @@ async function refuseExposedDemoAccounts(config: AppConfig, seed: SeedService): 
 /** Configures a created Nest app the way production runs it (also used by the e2e tests). */
 export function configureApp(app: NestExpressApplication): void {
   configureHttp(app);
+  configureIde(app);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });

@@ -16,6 +16,10 @@ async function main(): Promise<void> {
   const api = await startApi(config);
   const log = api.logger;
   log.info(`Accord API ready at ${api.url}  (health: ${api.url.replace(/graphql$/, 'health')})`);
+  if (config.ide)
+    log.info(
+      `GraphQL IDE: open ${api.url} in a browser (each role's first tab signs in; IDE=false turns it off)`,
+    );
   if (api.demoLogins.length && config.logFormat === 'pretty') {
     // For the person at the terminal; JSON logs (collected, kept) never hold a password.
     console.log('\nDemo logins (SEED_DEMO):');

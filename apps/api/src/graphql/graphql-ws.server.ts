@@ -110,9 +110,36 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    if (!this.browserMayConnect(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
     connectionIds.set(request, requestIdFrom(request.headers[REQUEST_ID_HEADER]));
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
+
+  /**
+   * WebSockets know no CORS: a browser sends the page's Origin and opens the socket whatever
+   * the answer. So the rule of fetch is applied here: this server's own pages (the IDE) and
+   * the CORS_ORIGINS only. Clients other than browsers send no Origin.
+   */
+  private browserMayConnect(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    if (origin === undefined) return true;
+    if (this.config.corsOrigins.includes(origin)) return true;
+    // Behind TRUST_PROXY's one proxy, the host the browser used is the last X-Forwarded-Host.
+    const forwarded = request.headers['x-forwarded-host'];
+    const host =
+      (this.config.trustProxy &&
+        typeof forwarded === 'string' &&
+        forwarded.split(',').pop()?.trim()) ||
+      request.headers.host;
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
 
   /** What graphql-ws's `useServer` does, with no error text sent to the client. */
   private serve(server: GraphqlWs<WsExtra>, socket: WebSocket, request: IncomingMessage): void {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildSchema,
+  getIntrospectionQuery,
   getNamedType,
   getNullableType,
   GraphQLInputType,
@@ -54,6 +55,27 @@ describe('operation limits', () => {
     const query = `{ documents { clauses { comments { replies { replies { author { email } } } } } } }`;
     expect(cost(query)).toBeGreaterThan(MAX_QUERY_COMPLEXITY);
     expect(errors(query)).toEqual([expect.stringMatching(/too complex/)]);
+  });
+
+  it('lets the introspection query of IDEs through, and refuses nested introspection', () => {
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    expect(errors(full)).toEqual([]);
+    expect(
+      errors('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }'),
+    ).toEqual([expect.stringMatching(/Maximum introspection depth exceeded/)]);
+    // Three copies under aliases: over the field limit, whatever the estimate.
+    const [operation, ...fragments] = full.split(/(?=\bfragment )/);
+    const schemaField = operation.slice(operation.indexOf('__schema'), operation.lastIndexOf('}'));
+    const flood = ['a', 'b', 'c'].map((alias) => `${alias}: ${schemaField}`).join('\n');
+    expect(errors(`{ ${flood} }\n${fragments.join('')}`)).toEqual([
+      expect.stringMatching(/selects \d+ fields, the limit is/),
+    ]);
   });
 
   it('refuses an alias flood of cheap fields', () => {

@@ -33,8 +33,14 @@ export const MAX_SELECTED_FIELDS = 500;
 
 const eachFieldOnce: ComplexityEstimator = ({ childComplexity }) => 1 + childComplexity;
 
-/** Lists cost their items times their selection; every other field 1 plus its selection. */
+/**
+ * Lists cost their items times their selection; every other field 1 plus its selection.
+ * Introspection (what IDEs load the schema docs with) is answered from the schema in memory:
+ * its fields count once each, its nesting being bounded by graphql-js's
+ * MaxIntrospectionDepthRule (a specified rule) and its aliases by MAX_SELECTED_FIELDS.
+ */
 const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
   const cost = LIST_COSTS[`${type.name}.${field.name}`];
   if (!cost && !isListType(getNullableType(field.type))) return 1 + childComplexity;
   return (cost?.ownCost ?? 1) + listItems(cost, args) * childComplexity;

@@ -49,6 +49,7 @@ describe(loadConfig.name, () => {
     [{ CORS_ORIGINS: 'https://app.example/path' }, 'CORS_ORIGINS'],
     [{ GRAPHQL_INTROSPECTION: 'sometimes' }, 'GRAPHQL_INTROSPECTION'],
     [{ TRUST_PROXY: 'perhaps' }, 'TRUST_PROXY'],
+    [{ IDE: 'graphiql' }, 'IDE'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ RATE_LIMIT_PER_MINUTE: '-5' }, 'RATE_LIMIT_PER_MINUTE'],
@@ -127,6 +128,20 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ DATA_DIR: dataDir(), GRAPHQL_INTROSPECTION: 'false' })).toMatchObject({
       graphqlIntrospection: false,
     });
+  });
+
+  it('serves the IDE by default, in production only with IDE=true (which also turns introspection on)', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).ide).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), IDE: 'false' }).ide).toBe(false);
+    const production = { DATA_DIR: dataDir(), NODE_ENV: 'production' };
+    expect(loadConfig(production).ide).toBe(false);
+    expect(loadConfig({ ...production, IDE: 'true' })).toMatchObject({
+      ide: true,
+      graphqlIntrospection: true,
+    });
+    expect(
+      loadConfig({ ...production, IDE: 'true', GRAPHQL_INTROSPECTION: 'false' }),
+    ).toMatchObject({ ide: true, graphqlIntrospection: false });
   });
 
   it('requires a second factor for staff in production by default, not in development', () => {

@@ -24,6 +24,8 @@ export interface AppConfig {
   /** Origins allowed to call the API from a browser; empty: CORS off. */
   corsOrigins: string[];
   graphqlIntrospection: boolean;
+  /** Serve the GraphQL IDE (Altair, every asset from this server) to browsers at GET /graphql. */
+  ide: boolean;
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy: boolean;
   /** Requests per minute per client address on /graphql and the REST routes. */
@@ -242,6 +244,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const mode = parseMode(env.NODE_ENV);
   const production = mode === 'production';
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  // start:prod serves the IDE only when asked; asking for it also asks for its schema docs.
+  const ide = parseBoolean('IDE', env.IDE, !production);
   const dataDir = resolve(env.DATA_DIR || './.data');
   const metricsToken = parseMetricsToken(env.METRICS_TOKEN);
   return {
@@ -261,8 +265,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlIntrospection: parseBoolean(
       'GRAPHQL_INTROSPECTION',
       env.GRAPHQL_INTROSPECTION,
-      !production,
+      !production || ide,
     ),
+    ide,
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
     rateLimitPerMinute: parseInteger(
       'RATE_LIMIT_PER_MINUTE',
