@@ -61,7 +61,7 @@ export async function rate(
 
 /** How many requests make a run of about `seconds` at `perSecond`. */
 export function amountFor(perSecond: number, seconds: number, connections: number): number {
-  return Math.min(MAX_REQUESTS, Math.max(connections * 2, Math.ceil(perSecond * seconds)));
+  return Math.min(MAX_REQUESTS, Math.max(connections, Math.ceil(perSecond * seconds)));
 }
 
 export async function measure(

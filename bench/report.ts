@@ -163,6 +163,22 @@ export function renderSection(
       )} | ${pct(m((w) => w.chainLockShareOfLatency))} | ${list.reduce((s, w) => s + w.errors, 0)} |`,
     );
   }
+  lines.push(
+    '',
+    "Where the writes' database time went (last round, execution time per mutation, lock waits included):",
+    '',
+  );
+  for (const [title, list] of writes) {
+    const last = list[list.length - 1];
+    if (!last?.top.length) continue;
+    const top = last.top
+      .slice(0, 3)
+      .map(
+        (s) =>
+          `${(s.time / Math.max(1, last.mutations)).toFixed(1)} ms \`${s.query.replace(/\s+/g, ' ').trim().slice(0, 70)}…\``,
+      );
+    lines.push(`- ${title}: ${top.join('; ')}`);
+  }
   if (!info.statementsCounted)
     lines.push(
       '',
