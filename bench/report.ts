@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import type { Measurement } from './load';
 import type { ReadScenario } from './scenarios';
 import { ROOT, SERVER_NAMES, ServerName } from './servers';
@@ -35,6 +36,8 @@ export interface RunInfo {
   writers: number;
   statementsCounted: boolean;
   minutes: number;
+  /** The machine's 1-minute load average when the run started: how busy it was. */
+  loadAverage: number;
 }
 
 const fmt = (n: number | null, digits = 0) =>
@@ -55,7 +58,7 @@ export function renderSection(
   const lines: string[] = [];
   const cpu = cpus();
   lines.push(
-    `Run of ${info.date}: servers on Node ${info.node}, ${info.postgres}; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, shared with the load generator (and, for this run, with other work on the machine). ` +
+    `Run of ${info.date}: servers on Node ${info.node}, ${info.postgres}; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, shared with the load generator; load average ${info.loadAverage.toFixed(1)} when the run started. ` +
       `${info.rounds} rounds alternating the servers' order, ${info.seconds} s per measurement, medians shown; the whole run took ${info.minutes.toFixed(1)} min.`,
     '',
     `**Throughput at ${info.connections} connections** (requests/s) and ratios:`,
@@ -189,8 +192,11 @@ export function renderSection(
 
 const DOC = join(ROOT, 'docs', 'benchmarks.md');
 
-/** Replaces the section of this Node major between its markers (appended at the end if absent). */
-export function writeSection(nodeVersion: string, section: string): string {
+/**
+ * Replaces the section of this Node major between its markers (appended at the end if absent),
+ * formatted by prettier with the project's settings so that `npm run lint` stays green.
+ */
+export async function writeSection(nodeVersion: string, section: string): Promise<string> {
   const major = nodeVersion.replace(/^v/, '').split('.')[0];
   const begin = `<!-- bench:node${major}:begin (written by npm run bench; edits are replaced) -->`;
   const end = `<!-- bench:node${major}:end -->`;
@@ -202,6 +208,7 @@ export function writeSection(nodeVersion: string, section: string): string {
     start >= 0 && stop > start
       ? text.slice(0, start) + block + text.slice(stop + end.length)
       : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(DOC, next);
+  const options = (await prettier.resolveConfig(DOC)) ?? {};
+  writeFileSync(DOC, await prettier.format(next, { ...options, filepath: DOC }));
   return DOC;
 }

@@ -6,7 +6,7 @@
  * ratios into docs/benchmarks.md. See docs/benchmarks.md for the method and the settings.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { freePort } from '@accord/common';
@@ -64,6 +64,7 @@ function writers(data: BenchData, tokens: string[], spread: boolean): Writer[] {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadAverage = loadavg()[0];
   const config = loadBenchConfig();
   const nodeVersion = execFileSync(config.node, ['--version']).toString().trim();
   log(
@@ -202,13 +203,14 @@ async function main(): Promise<void> {
         writers: config.writers,
         statementsCounted: stats.countsStatements,
         minutes: (Date.now() - started) / 60_000,
+        loadAverage,
       },
       scenarios,
       reads,
       writes,
     );
     log(`\n${section}\n`);
-    if (config.writeDoc) log(`Written to ${writeSection(nodeVersion, section)}`);
+    if (config.writeDoc) log(`Written to ${await writeSection(nodeVersion, section)}`);
     rmSync(workDir, { recursive: true, force: true });
   } finally {
     process.off('SIGINT', interrupted);
