@@ -166,11 +166,12 @@ export function renderSection(
       )} | ${pct(m((w) => w.chainLockShareOfLatency))} | ${list.reduce((s, w) => s + w.errors, 0)} |`,
     );
   }
-  lines.push(
-    '',
-    "Where the writes' database time went (last round, execution time per mutation, lock waits included):",
-    '',
-  );
+  if (info.statementsCounted)
+    lines.push(
+      '',
+      "Where the writes' database time went (last round, execution time per mutation, lock waits included):",
+      '',
+    );
   for (const [title, list] of writes) {
     const last = list[list.length - 1];
     if (!last?.top.length) continue;
