@@ -1,150 +1,225 @@
 /**
- * npm run bench: starts the API in its own process on a fresh embedded database (in a temporary
- * DATA_DIR) with the Pall Mall demo data, then measures a few representative requests with
- * autocannon from this process (loopback only, bounded in time). Figures are recorded in
- * docs/benchmarks.md.
+ * npm run bench: Accord, PostGraphile 5 and a raw-SQL floor, each in its own process, over one
+ * PostgreSQL database with the same generated data. Checks that the three return the same data,
+ * then measures reads (throughput at BENCH_CONNECTIONS, p50 at 1 connection) over BENCH_ROUNDS
+ * rounds alternating the servers' order, then Accord's writes, and writes the medians and
+ * ratios into docs/benchmarks.md. See docs/benchmarks.md for the method and the settings.
  */
-import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, removeDataFolder } from '@accord/common';
+import { execFileSync } from 'node:child_process';
+import { freePort } from '@accord/common';
+import { checkSameData } from './check';
+import { loadBenchConfig } from './config';
+import { BENCH_PASSWORD, BenchData, generateData } from './data';
+import { startDatabase } from './database';
+import { amountFor, measure, rate } from './load';
+import { ReadResults, renderSection, WriteResults, writeSection } from './report';
+import { readScenarios } from './scenarios';
+import { buildIfStale, RunningServer, SERVER_NAMES, startServer } from './servers';
+import { DbStats } from './stats';
+import { measureWrites, Writer } from './writes';
 
-const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const log = (message: string) => console.log(message);
 
-interface Scenario {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-  authenticated?: boolean;
-}
-
-const SCENARIOS: Scenario[] = [
-  {
-    name: 'participants page (public, 40 rows, no total)',
-    query: '{ participants(first: 50) { edges { node { id name kind countryCode } } } }',
-  },
-  {
-    name: 'participants page with totalCount (public)',
-    query: '{ participants(first: 50) { totalCount edges { node { id name kind countryCode } } } }',
-  },
-  {
-    name: 'adopted declaration with clauses and signatories (public)',
-    query: `{ document(slug: "pall-mall-declaration-2024") { title status adoptedHash clauses { number text } signatures { participant { name } signedAt } } }`,
-  },
-  {
-    name: 'me (authenticated: token checked, roles read fresh)',
-    query: '{ me { id email delegation { role participant { name } } } }',
-    authenticated: true,
-  },
-];
-
-async function graphql(url: string, query: string, token?: string): Promise<any> {
-  const res = await fetch(url, {
+async function login(accord: RunningServer, email: string): Promise<string> {
+  const response = await fetch(`${accord.base}/graphql`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query }),
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+      variables: { email, password: BENCH_PASSWORD },
+    }),
   });
-  return res.json();
+  const answer: any = await response.json();
+  const token = answer?.data?.login?.accessToken;
+  if (!token) throw new Error(`Login of ${email} failed: ${JSON.stringify(answer.errors)}`);
+  return token;
 }
 
-/** The API as `npm start` runs it, in a child process, ready once /health answers 200. */
-async function startApi(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/api/src/main.ts',
-    ],
-    {
-      cwd: join(__dirname, '..'),
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        SEED_DEMO: 'true',
-        LOG_LEVEL: 'error',
-        DATABASE_URL: '',
-        // autocannon sends thousands of requests a minute from one address.
-        RATE_LIMIT_PER_MINUTE: '1000000',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGINT');
-  throw new Error('The API did not start within 2 minutes');
+/** A few logins at a time: each costs an argon2 verification. */
+async function loginAll(accord: RunningServer, emails: string[]): Promise<string[]> {
+  const tokens: string[] = new Array(emails.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < emails.length) {
+      const i = next++;
+      tokens[i] = await login(accord, emails[i]);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  return tokens;
 }
 
-async function stopApi(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  // Let requests autocannon abandoned at the deadline finish before the database stops.
-  await new Promise((r) => setTimeout(r, 1000));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  await exited;
+function writers(data: BenchData, tokens: string[], spread: boolean): Writer[] {
+  return tokens.map((token, i) => ({
+    token,
+    clauseIds: spread
+      ? data.writeDrafts[i % data.writeDrafts.length].clauseIds
+      : data.draftClauseIds,
+  }));
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
-  const port = await freePort();
-  const api = await startApi(port, dataDir);
+  const started = Date.now();
+  const loadAverage = loadavg()[0];
+  const config = loadBenchConfig();
+  const nodeVersion = execFileSync(config.node, ['--version']).toString().trim();
+  log(
+    `Accord benchmark: servers on Node ${nodeVersion} (${config.node}), ${config.rounds} rounds, ${config.seconds} s per measurement, ${config.connections} connections`,
+  );
+  if (config.build) buildIfStale(log);
+  const workDir = mkdtempSync(join(tmpdir(), 'accord-bench-logs-'));
+  const db = await startDatabase(config.databaseUrl);
+  const servers: RunningServer[] = [];
+  const stats = new DbStats(db.adminUrl);
+  const cleanUp = async () => {
+    await stats.close().catch(() => undefined);
+    for (const server of servers) await server.stop().catch(() => undefined);
+    await db.stop();
+  };
+  // Ctrl-C: stop the servers and the database cluster rather than leave them running.
+  const interrupted = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping the servers and the database`);
+    cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
-    const url = `http://127.0.0.1:${port}/graphql`;
-    const login = await graphql(
-      url,
-      'mutation { login(email: "delegate.uk@accord.example", password: "pall-mall-demo-2024") { accessToken } }',
-    );
-    const token: string = login.data.login.accessToken;
-    console.log(
-      `Accord benchmark: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario, Node ${process.version}\n`,
-    );
-    console.log('| scenario | requests/s | p50 ms | p99 ms | errors |');
-    console.log('| --- | ---: | ---: | ---: | ---: |');
-    for (const scenario of SCENARIOS) {
-      const check = await graphql(url, scenario.query, scenario.authenticated ? token : undefined);
-      if (check.errors) throw new Error(`${scenario.name}: ${JSON.stringify(check.errors)}`);
-      const result = await autocannon({
-        url,
-        method: 'POST',
-        connections: CONNECTIONS,
-        duration: DURATION_SECONDS,
-        headers: {
-          'content-type': 'application/json',
-          ...(scenario.authenticated ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} }),
-      });
-      const errors = result.errors + result.non2xx;
-      console.log(
-        `| ${scenario.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ${errors} |`,
+    log(`${db.description}; generating data…`);
+    const data = await generateData(db.appUrl);
+    for (const name of SERVER_NAMES)
+      servers.push(
+        await startServer(name, {
+          node: config.node,
+          databaseUrl: db.appUrl,
+          port: await freePort(),
+          logDir: workDir,
+        }),
       );
+    const accord = servers[0];
+    log(`Servers up (logs in ${workDir}); logging in ${config.writers + 2} users…`);
+    const [reader, secretariat, ...writerTokens] = await loginAll(accord, [
+      data.reader.email,
+      data.secretariat.email,
+      ...data.writers.slice(0, config.writers).map((w) => w.email),
+    ]);
+    const scenarios = readScenarios(data, { reader, secretariat });
+    log('Checking that the three servers return the same data:');
+    await checkSameData(servers, scenarios, log);
+    await stats.open();
+
+    // Warm-up (JIT, pools, caches) and a first estimate of each rate, to size the runs.
+    log('Warming up…');
+    const rates = new Map<string, number>();
+    for (const scenario of scenarios)
+      for (const server of servers)
+        for (const connections of [config.connections, 1]) {
+          const request = scenario.requests[server.name];
+          const estimate = await rate(server, request, connections);
+          const warm = await measure(
+            server,
+            request,
+            connections,
+            amountFor(estimate, 1, connections),
+            stats,
+          );
+          rates.set(`${scenario.key}/${server.name}/${connections}`, warm.perSecond);
+        }
+
+    const reads: ReadResults = new Map();
+    for (const s of scenarios)
+      reads.set(s.key, {
+        Accord: { many: [], one: [] },
+        PostGraphile: { many: [], one: [] },
+        'raw SQL': { many: [], one: [] },
+      });
+    for (let round = 0; round < config.rounds; round++) {
+      // Each round starts with another server, so that none always runs first or last.
+      const order = servers.map((_, i) => servers[(i + round) % servers.length]);
+      log(`Round ${round + 1}/${config.rounds}: ${order.map((s) => s.name).join(', ')}`);
+      for (const scenario of scenarios) {
+        for (const server of order) {
+          const request = scenario.requests[server.name];
+          // Sized from the latest rate measured, so that each run lasts about BENCH_SECONDS.
+          const sized = async (connections: number) => {
+            const key = `${scenario.key}/${server.name}/${connections}`;
+            const amount = amountFor(rates.get(key)!, config.seconds, connections);
+            const m = await measure(server, request, connections, amount, stats);
+            rates.set(key, m.perSecond);
+            return m;
+          };
+          const many = await sized(config.connections);
+          const one = await sized(1);
+          reads.get(scenario.key)![server.name].many.push(many);
+          reads.get(scenario.key)![server.name].one.push(one);
+          log(
+            `  ${scenario.key.padEnd(12)} ${server.name.padEnd(12)} ${many.perSecond.toFixed(1).padStart(7)} req/s  p50@1 ${String(one.p50).padStart(5)} ms  app ${many.appCpuMs.toFixed(2)} ms  pg ${many.pgCpuMs?.toFixed(2) ?? 'n/a'} ms  sql ${many.statements?.toFixed(1) ?? 'n/a'}/req  errors ${many.errors + one.errors}`,
+          );
+        }
+      }
     }
+
+    const writeTitles = {
+      one: `${config.writers} delegates on one draft`,
+      spread: `${config.writers} delegates, each on its own draft`,
+    };
+    const writes: WriteResults = new Map([
+      [writeTitles.one, []],
+      [writeTitles.spread, []],
+    ]);
+    for (let round = 0; round < config.rounds; round++) {
+      for (const spread of round % 2 ? [true, false] : [false, true]) {
+        const title = spread ? writeTitles.spread : writeTitles.one;
+        const m = await measureWrites(
+          accord,
+          writers(data, writerTokens, spread),
+          config.writeSeconds,
+          stats,
+        );
+        writes.get(title)!.push(m);
+        log(
+          `  writes: ${title}: ${m.perSecond.toFixed(1)} mutations/s p50 ${m.p50.toFixed(0)} ms p99 ${m.p99.toFixed(0)} ms, audit ${m.auditShare === null ? 'n/a' : Math.round(m.auditShare * 100) + ' %'} of DB time, chain lock ${m.chainLockMs?.toFixed(1) ?? 'n/a'} ms/mutation, errors ${m.errors}${m.firstError ? ` (first: ${m.firstError.slice(0, 200)})` : ''}`,
+        );
+        if (round === config.rounds - 1)
+          for (const s of m.top)
+            log(
+              `      ${(s.time / Math.max(1, m.mutations)).toFixed(2)} ms/mutation  ${s.calls} × ${s.query.replace(/\s+/g, ' ').slice(0, 110)}`,
+            );
+      }
+    }
+
+    const section = renderSection(
+      {
+        date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        node: nodeVersion.replace(/^v/, ''),
+        postgres: db.description,
+        seconds: config.seconds,
+        writeSeconds: config.writeSeconds,
+        rounds: config.rounds,
+        connections: config.connections,
+        writers: config.writers,
+        statementsCounted: stats.countsStatements,
+        minutes: (Date.now() - started) / 60_000,
+        loadAverage,
+      },
+      scenarios,
+      reads,
+      writes,
+    );
+    log(`\n${section}\n`);
+    if (config.writeDoc) log(`Written to ${await writeSection(nodeVersion, section)}`);
+    rmSync(workDir, { recursive: true, force: true });
   } finally {
-    await stopApi(api);
-    // As root the cluster may live in /var/lib/accord: remove it too.
-    removeDataFolder(dataDir);
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await cleanUp();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
