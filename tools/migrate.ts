@@ -120,12 +120,16 @@ export async function migrate(command: MigrateCommand, name?: string): Promise<v
       });
     case 'revert':
       return onAppDatabase('revert', async (s) => {
-        const [last] = (await s.query(
-          `SELECT CASE WHEN to_regclass('migrations') IS NULL THEN NULL
-                  ELSE (SELECT name FROM migrations ORDER BY id DESC LIMIT 1) END AS name`,
-        )) as { name: string | null }[];
+        const [{ present }] = (await s.query(
+          `SELECT to_regclass('migrations') IS NOT NULL AS present`,
+        )) as { present: boolean }[];
+        const executed = present
+          ? ((await s.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1')) as {
+              name: string;
+            }[])
+          : [];
         await s.undoLastMigration({ transaction: 'each' });
-        console.log(last.name ? `Reverted ${last.name}.` : 'Nothing to revert.');
+        console.log(executed.length ? `Reverted ${executed[0].name}.` : 'Nothing to revert.');
       });
     case 'generate':
       return generate(name);

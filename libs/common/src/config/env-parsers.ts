@@ -43,8 +43,7 @@ export const integer = (min: number, max: number) =>
 export const duration = (maxSeconds: number) =>
   parsed((raw, ctx) => {
     const match = /^(\d+)([smhd]?)$/.exec(raw);
-    if (!match)
-      return fail(ctx, `must be seconds or a duration like 15m, 8h, 7d; got "${raw}"`);
+    if (!match) return fail(ctx, `must be seconds or a duration like 15m, 8h, 7d; got "${raw}"`);
     const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
     const seconds = Number(match[1]) * unit;
     if (seconds < 1 || seconds > maxSeconds)
