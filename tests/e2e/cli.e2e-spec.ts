@@ -93,7 +93,7 @@ describe('npm run accord (operator tasks)', () => {
 
     const [event] = await sql<{ actorId: string | null; details: Record<string, unknown> }>(
       t.databaseUrl,
-      `SELECT e."actorId", e.details FROM audit_events e JOIN users u ON u.id = e."entityId"
+      `SELECT e."actorId", e.details FROM audit_events e JOIN users u ON u.id::text = e."entityId"
         WHERE e.action = 'user.created' AND u.email = $1`,
       [email],
     );

@@ -43,6 +43,7 @@ async function reachable(url: string, timeoutMs: number): Promise<void> {
     const { hostname, port, pathname } = new URL(url);
     throw new Error(
       `Cannot reach the database ${pathname.slice(1)} at ${hostname}:${port || 5432}: ${(error as Error).message}`,
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => undefined);

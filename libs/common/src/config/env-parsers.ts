@@ -97,7 +97,7 @@ export const origins = () =>
     for (const entry of raw.split(',')) {
       const origin = entry.trim();
       if (!origin) continue;
-      let url: URL | null = null;
+      let url: URL | null;
       try {
         url = new URL(origin);
       } catch {
