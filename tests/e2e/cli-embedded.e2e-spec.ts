@@ -8,7 +8,7 @@ import { closedDataFolder } from '../support/data-folder';
 jest.setTimeout(900_000);
 
 const ROOT = join(__dirname, '..', '..');
-const PASSWORD = 'an embedded operator passphrase';
+const PASSWORD = 'violet tractors sing 42 old ballads';
 
 /** `npm start` on the embedded database in its own data folder (no DATABASE_URL). */
 function startApi(dataDir: string, port: number): { child: ChildProcess; output: () => string } {
