@@ -3,7 +3,8 @@
  * Writes one consistent snapshot of the whole app database (every table of its schema, the
  * migrations table included, and the sequences) into FILE while the API keeps serving: one
  * SERIALIZABLE READ ONLY DEFERRABLE transaction, each table read with COPY … TO STDOUT.
- * Database: DATABASE_URL, or the embedded one in DATA_DIR (./.data) when the API is not running.
+ * Database: DATABASE_URL, or the embedded one in DATA_DIR (./.data), a running API's server included.
+ * Also `npm run accord -- backup FILE`.
  * The file format is described in tools/backup-format.ts.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { readEnvironment } from '../apps/api/src/config/read-environment';
 import { appDatabaseForTools } from './app-database-for-tools';
 import {
   BACKUP_FORMAT,
@@ -89,9 +91,8 @@ async function writeSnapshot(client: Client, file: string): Promise<BackupHeader
   return header;
 }
 
-async function main(): Promise<void> {
-  const file = process.argv[2];
-  if (!file) throw new Error('Usage: npm run backup -- FILE   (FILE must not exist yet)');
+/** Writes the snapshot to `file` (which must not exist); returns what it wrote, for the operator. */
+export async function backup(file: string): Promise<string> {
   if (existsSync(file)) throw new Error(`${file} already exists: choose a new file name`);
   const database = await appDatabaseForTools({ create: false });
   const partial = `${file}.partial`;
@@ -102,9 +103,7 @@ async function main(): Promise<void> {
       const header = await writeSnapshot(client, partial);
       renameSync(partial, file);
       const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-      console.log(
-        `Backed up ${header.tables.length} tables (${rows} rows), schema ${header.schemaVersion}, to ${file}`,
-      );
+      return `Backed up ${header.tables.length} tables (${rows} rows), schema ${header.schemaVersion}, to ${file}`;
     } finally {
       await client.end();
     }
@@ -116,7 +115,15 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const file = process.argv[2];
+  if (!file) throw new Error('Usage: npm run backup -- FILE   (FILE must not exist yet)');
+  await readEnvironment();
+  console.log(await backup(file));
+}
+
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

@@ -3,6 +3,7 @@
  * npm run migration:generate -- <Name>        write a migration for what entities changed
  * npm run migration:check                     fail when entities and migrations disagree
  * generate and check work on a scratch database that they drop afterwards.
+ * Also `npm run accord -- migrate run|revert|check|generate <Name>`.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
-import { serverForTools, withAdminClient } from './database-for-tools';
+import { readEnvironment } from '../apps/api/src/config/read-environment';
+import { dataDirLabel, serverForTools, withAdminClient } from './database-for-tools';
 
 const MIGRATIONS_DIR = join(__dirname, '..', 'apps', 'api', 'src', 'migrations');
 
@@ -71,18 +73,26 @@ async function check(): Promise<void> {
     return changes;
   });
   if (up.length) {
-    console.error(
+    throw new Error(
       'Entities and migrations disagree; run npm run migration:generate. Missing:\n' +
         up.join('\n'),
     );
-    process.exit(1);
   }
   console.log('Migrations match the entities, and revert cleanly.');
 }
 
-async function onAppDatabase(fn: (source: DataSource) => Promise<void>): Promise<void> {
+async function onAppDatabase(
+  command: 'run' | 'revert',
+  fn: (source: DataSource) => Promise<void>,
+): Promise<void> {
   const server = await serverForTools();
   try {
+    // Reverting under a running API would pull the schema from under its queries.
+    if (command === 'revert' && server.runningApi)
+      throw new Error(
+        `The Accord API is running on ${dataDirLabel()} and holds its embedded database: stop it ` +
+          '(Ctrl-C or SIGTERM), run the revert again, then start the version of Accord that matches the schema.',
+      );
     const url = process.env.DATABASE_URL ?? server.urlFor('accord');
     if (!process.env.DATABASE_URL) await server.createDatabase('accord');
     const source = new DataSource(dataSourceOptions(url));
@@ -97,18 +107,30 @@ async function onAppDatabase(fn: (source: DataSource) => Promise<void>): Promise
   }
 }
 
-async function main(): Promise<void> {
-  const [command, name] = process.argv.slice(2);
+export type MigrateCommand = 'run' | 'revert' | 'generate' | 'check';
+
+export async function migrate(command: MigrateCommand, name?: string): Promise<void> {
   switch (command) {
     case 'run':
-      return onAppDatabase(async (s) => {
+      return onAppDatabase('run', async (s) => {
         const applied = await s.runMigrations({ transaction: 'each' });
         console.log(
           applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Nothing to apply.',
         );
       });
     case 'revert':
-      return onAppDatabase((s) => s.undoLastMigration({ transaction: 'each' }));
+      return onAppDatabase('revert', async (s) => {
+        const [{ present }] = (await s.query(
+          `SELECT to_regclass('migrations') IS NOT NULL AS present`,
+        )) as { present: boolean }[];
+        const executed = present
+          ? ((await s.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1')) as {
+              name: string;
+            }[])
+          : [];
+        await s.undoLastMigration({ transaction: 'each' });
+        console.log(executed.length ? `Reverted ${executed[0].name}.` : 'Nothing to revert.');
+      });
     case 'generate':
       return generate(name);
     case 'check':
@@ -118,7 +140,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const [command, name] = process.argv.slice(2);
+  await readEnvironment();
+  await migrate(command as MigrateCommand, name);
+}
+
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -1,5 +1,6 @@
 /**
  * npm run restore -- FILE
+ * (also `npm run accord -- restore FILE`)
  * Restores a backup written by `npm run backup` into an empty database: DATABASE_URL's, or the
  * embedded one in DATA_DIR (./.data; an empty or new data folder). Refuses a database that holds
  * tables, and a backup whose schema has a migration this version of Accord does not know.
@@ -17,7 +18,9 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, MigrationExecutor, MigrationInterface } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
+import { readEnvironment } from '../apps/api/src/config/read-environment';
 import { appDatabaseForTools } from './app-database-for-tools';
+import { dataDirLabel } from './database-for-tools';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -163,29 +166,43 @@ async function restore(
   }
 }
 
-async function main(): Promise<void> {
-  const file = process.argv[2];
-  if (!file) throw new Error('Usage: npm run restore -- FILE');
+/** Restores `file` into the empty app database; returns what it did, for the operator. */
+export async function restoreFile(file: string): Promise<string> {
   if (!existsSync(file)) throw new Error(`${file} does not exist`);
   const database = await appDatabaseForTools({ create: true });
   try {
+    if (database.runningApi)
+      throw new Error(
+        `The Accord API is running on ${dataDirLabel()} and holds its database: restore only into an empty ` +
+          'data folder. Run the restore with DATA_DIR set to a new folder, then start the API with that DATA_DIR.',
+      );
     const { header, skipped } = await restore(database.url, file);
     const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+    const lines = [];
     if (skipped.length)
-      console.log(
+      lines.push(
         `Skipped ${skipped.join(', ')}: no migration creates them (tables a library makes at run time; it recreates them).`,
       );
-    console.log(
+    lines.push(
       `Restored ${header.tables.length} tables (${rows} rows) from ${file} (made ${header.createdAt}, schema ${header.schemaVersion}).\n` +
         'The audit checkpoints verify only with the key that signed them: keep AUDIT_CHECKPOINT_KEY (or, on the embedded ' +
         'database, copy DATA_DIR/audit-checkpoint-key from the old data folder; with DATABASE_URL and no key, the same JWT_SECRET).',
     );
+    return lines.join('\n');
   } finally {
     await database.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const file = process.argv[2];
+  if (!file) throw new Error('Usage: npm run restore -- FILE');
+  await readEnvironment();
+  console.log(await restoreFile(file));
+}
+
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

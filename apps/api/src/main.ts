@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@accord/common';
 import { startApi } from './bootstrap';
+import { readEnvironment } from './config/read-environment';
 
 async function main(): Promise<void> {
   let config;
   try {
+    await readEnvironment();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {

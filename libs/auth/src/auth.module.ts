@@ -87,6 +87,7 @@ import { UsersService } from './users.service';
     SessionsService,
     UserByIdLoader,
     PasswordHasher,
+    PasswordsService,
     SecondFactorService,
   ],
 })

@@ -21,3 +21,6 @@ export { LOGIN_LIMITS, LoginRateLimiter } from './login-rate-limiter';
 export { AuthResolver } from './auth.resolver';
 export { UsersResolver } from './users.resolver';
 export { AuditEventActorResolver } from './audit-event-actor.resolver';
+export { PasswordsService } from './passwords/passwords.service';
+export type { IssuedTicket } from './passwords/passwords.service';
+export { CreateUserInput } from './dto/create-user.input';

@@ -57,6 +57,16 @@ export class UsersService {
     return true;
   }
 
+  /**
+   * An operator's task on the server (`npm run accord -- create-user`): like ADMIN_EMAIL, no
+   * caller to check (whoever runs it holds the database), but the same input rules, password
+   * policy and audit event, recorded as the system with `via` (e.g. "cli") in its details.
+   */
+  async createByOperator(input: NewUser, via: string): Promise<UserEntity> {
+    if (input.password) await this.policy.assertAcceptable(input.password, input, 'password');
+    return this.insert(null, input, { via });
+  }
+
   /** Boot-time creation with no caller (the configured admin, the demo users); audited as the system. */
   provision(input: ProvisionedUser): Promise<UserEntity> {
     return this.insert(null, input);
@@ -123,7 +133,11 @@ export class UsersService {
     });
   }
 
-  private async insert(actor: Actor | null, input: ProvisionedUser): Promise<UserEntity> {
+  private async insert(
+    actor: Actor | null,
+    input: ProvisionedUser,
+    auditDetails: Record<string, unknown> = {},
+  ): Promise<UserEntity> {
     const email = input.email.trim().toLowerCase();
     const passwordHash =
       input.passwordHash ?? (input.password ? await this.hasher.hash(input.password) : null);
@@ -141,7 +155,12 @@ export class UsersService {
         action: 'user.created',
         entityType: 'User',
         entityId: user.id,
-        details: { email, platformRole: user.platformRole, passwordSet: passwordHash !== null },
+        details: {
+          email,
+          platformRole: user.platformRole,
+          passwordSet: passwordHash !== null,
+          ...auditDetails,
+        },
       });
       return user;
     });

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/env-variables';
 export * from './config/config.module';
 export * from './domain/enums';
 export * from './auth/actor';

@@ -96,6 +96,22 @@ export class PasswordsService {
     assertCan(actor, 'user.issuePasswordReset', {
       platformRole: user?.platformRole ?? PlatformRole.NONE,
     });
+    return this.issue(actor, user, {});
+  }
+
+  /**
+   * The same ticket for an operator's task on the server (`npm run accord -- reset-password`):
+   * no caller to check, audited as the system with `via` (e.g. "cli") in its details.
+   */
+  issueResetByOperator(user: UserEntity | null, via: string): Promise<IssuedTicket> {
+    return this.issue(null, user, { via });
+  }
+
+  private async issue(
+    actor: Actor | null,
+    user: UserEntity | null,
+    auditDetails: Record<string, unknown>,
+  ): Promise<IssuedTicket> {
     if (!user) throw DomainException.notFound('User', 'userId');
     if (user.disabledAt)
       throw DomainException.invalidState('This account is disabled: enable it before a reset');
@@ -107,14 +123,14 @@ export class PasswordsService {
       const ticket = await this.tickets.insert({
         userId: user.id,
         tokenHash: hashToken(token),
-        issuedById: actor!.id,
+        issuedById: actor?.id ?? null,
         expiresAt,
       });
       await this.audit.record(actor, {
         action: 'user.passwordResetIssued',
         entityType: 'User',
         entityId: user.id,
-        details: { ticketId: ticket.id, expiresAt },
+        details: { ticketId: ticket.id, expiresAt, ...auditDetails },
       });
     });
     return { token, expiresAt };

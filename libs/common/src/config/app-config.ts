@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { envSchema, EnvVariable, LogLevel, ParsedEnv } from './env-variables';
 
-export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
-const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+export type { LogLevel };
 
 /** Configuration parsed and validated once at boot; see the README's configuration table. */
 export interface AppConfig {
@@ -60,54 +60,6 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function parsePort(env: Env): number {
-  const raw = env.PORT ?? '3000';
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
-    throw new ConfigError('PORT', `must be an integer between 1 and 65535, got "${raw}"`);
-  }
-  return port;
-}
-
-function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
-  if (raw === undefined || raw === '') return fallback;
-  if (/^(true|1|yes)$/i.test(raw)) return true;
-  if (/^(false|0|no)$/i.test(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
-}
-
-/** Accepts seconds ("3600") or a number with a unit: "15m", "8h", "7d". */
-function parseDuration(
-  name: string,
-  raw: string | undefined,
-  fallback: string,
-  maxSeconds: number,
-): number {
-  const value = raw || fallback;
-  const match = /^(\d+)([smhd]?)$/.exec(value);
-  if (!match)
-    throw new ConfigError(name, `must be seconds or a duration like 15m, 8h, 7d; got "${value}"`);
-  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
-  const seconds = Number(match[1]) * unit;
-  if (seconds < 1 || seconds > maxSeconds)
-    throw new ConfigError(name, `must be between 1 second and ${maxSeconds} seconds`);
-  return seconds;
-}
-
-function parseInteger(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max)
-    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
-  return value;
-}
-
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
   const value = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
@@ -116,54 +68,6 @@ export function isLoopbackHost(host: string): boolean {
     value === '::1' ||
     /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(value)
   );
-}
-
-function parseHost(raw: string | undefined): string {
-  const value = raw?.trim() || '127.0.0.1';
-  if (!/^[A-Za-z0-9.:_-]+$/.test(value) && value !== '::')
-    throw new ConfigError('HOST', `must be an address or host name, got "${raw}"`);
-  return value;
-}
-
-/** A comma-separated list of origins such as https://delegates.example.org; `*` is refused. */
-function parseCorsOrigins(raw: string | undefined): string[] {
-  if (!raw?.trim()) return [];
-  return raw.split(',').map((entry) => {
-    const origin = entry.trim();
-    let url: URL;
-    try {
-      url = new URL(origin);
-    } catch {
-      throw new ConfigError(
-        'CORS_ORIGINS',
-        `holds "${origin}", which is not an origin like https://host:port`,
-      );
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, ''))
-      throw new ConfigError(
-        'CORS_ORIGINS',
-        `holds "${origin}", which is not an origin like https://host:port`,
-      );
-    return url.origin;
-  });
-}
-
-function parseMode(raw: string | undefined): AppConfig['mode'] {
-  return raw === 'production' ? 'production' : 'development';
-}
-
-function parseDatabaseUrl(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a valid URL');
-  }
-  if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
-    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
-  }
-  return raw;
 }
 
 /** In embedded mode the secret is generated once and kept beside the data, so tokens survive a restart. */
@@ -176,123 +80,69 @@ function embeddedJwtSecret(dataDir: string): string {
   return secret;
 }
 
-function parseJwtSecret(env: Env, databaseUrl: string | null, dataDir: string): string {
-  const raw = env.JWT_SECRET;
-  if (raw !== undefined && raw !== '') {
-    if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
-    return raw;
-  }
-  if (databaseUrl) throw new ConfigError('JWT_SECRET', 'is required when DATABASE_URL is set');
-  return embeddedJwtSecret(dataDir);
+/** Validates every variable of env-variables.ts; the first bad one stops the start, named. */
+export function parseEnvironment(env: Env): ParsedEnv {
+  // An empty value (`PORT=` in a .env) means unset, as it always has.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ConfigError(String(issue.path[0] as EnvVariable), issue.message);
 }
 
-function parseAdmin(env: Env): AppConfig['admin'] {
-  const email = env.ADMIN_EMAIL?.trim();
-  const password = env.ADMIN_PASSWORD;
-  if (!email && !password) return null;
-  if (!email) throw new ConfigError('ADMIN_EMAIL', 'is required when ADMIN_PASSWORD is set');
-  if (!password) throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set');
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    throw new ConfigError('ADMIN_EMAIL', 'is not an email address');
-  if (password.length < 12)
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters');
-  return { email, password };
-}
-
-function parseLogLevel(raw: string | undefined): LogLevel {
-  const value = (raw ?? 'log') as LogLevel;
-  if (!LOG_LEVELS.includes(value)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}; got "${raw}"`);
-  }
-  return value;
-}
-
-function parseAuditKey(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  if (raw.length < 32)
-    throw new ConfigError('AUDIT_CHECKPOINT_KEY', 'must be at least 32 characters');
-  return raw;
-}
-
-function parseLogFormat(raw: string | undefined, production: boolean): AppConfig['logFormat'] {
-  if (raw === undefined || raw === '') return production ? 'json' : 'pretty';
-  if (raw !== 'json' && raw !== 'pretty')
-    throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${raw}"`);
-  return raw;
-}
-
-/** Compared in constant time with what a scraper sends; long enough not to be guessed. */
-function parseMetricsToken(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  if (raw.length < 32) throw new ConfigError('METRICS_TOKEN', 'must be at least 32 characters');
-  if (!/^[\x21-\x7e]+$/.test(raw))
-    throw new ConfigError('METRICS_TOKEN', 'must be printable ASCII without spaces');
-  return raw;
-}
-
-/** METRICS_HOST beyond loopback would publish the metrics: only with a METRICS_TOKEN. */
-function parseMetricsHost(raw: string | undefined, token: string | null): string {
-  const value = raw?.trim() || '127.0.0.1';
-  if (!/^[A-Za-z0-9.:_-]+$/.test(value))
-    throw new ConfigError('METRICS_HOST', `must be an address or host name, got "${raw}"`);
-  if (!isLoopbackHost(value) && !token)
-    throw new ConfigError('METRICS_HOST', `beyond loopback ("${value}") needs a METRICS_TOKEN`);
-  return value;
+/** Rules between variables, which no single parser can see. */
+function requireTogether(env: ParsedEnv): void {
+  if (env.DATABASE_URL && !env.JWT_SECRET)
+    throw new ConfigError('JWT_SECRET', 'is required when DATABASE_URL is set');
+  if (env.ADMIN_PASSWORD && !env.ADMIN_EMAIL)
+    throw new ConfigError('ADMIN_EMAIL', 'is required when ADMIN_PASSWORD is set');
+  if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD)
+    throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set');
+  // METRICS_HOST beyond loopback would publish the metrics: only with a METRICS_TOKEN.
+  if (env.METRICS_HOST && !isLoopbackHost(env.METRICS_HOST) && !env.METRICS_TOKEN)
+    throw new ConfigError(
+      'METRICS_HOST',
+      `beyond loopback ("${env.METRICS_HOST}") needs a METRICS_TOKEN`,
+    );
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
-  const mode = parseMode(env.NODE_ENV);
-  const production = mode === 'production';
-  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  const v = parseEnvironment(env);
+  requireTogether(v);
+  const production = v.NODE_ENV === 'production';
+  const databaseUrl = v.DATABASE_URL ?? null;
+  const dataDir = resolve(v.DATA_DIR ?? './.data');
   // start:prod serves the IDE only when asked; asking for it also asks for its schema docs.
-  const ide = parseBoolean('IDE', env.IDE, !production);
-  const dataDir = resolve(env.DATA_DIR || './.data');
-  const metricsToken = parseMetricsToken(env.METRICS_TOKEN);
+  const ide = v.IDE ?? !production;
   return {
-    mode,
-    host: parseHost(env.HOST),
-    port: parsePort(env),
+    mode: production ? 'production' : 'development',
+    host: v.HOST ?? '127.0.0.1',
+    port: v.PORT ?? 3000,
     databaseUrl,
     dataDir,
-    jwtSecret: parseJwtSecret(env, databaseUrl, dataDir),
-    jwtTtlSeconds: parseDuration('JWT_TTL', env.JWT_TTL, '15m', 30 * 86400),
-    sessionTtlSeconds: parseDuration('SESSION_TTL', env.SESSION_TTL, '14d', 365 * 86400),
-    admin: parseAdmin(env),
+    jwtSecret: v.JWT_SECRET ?? embeddedJwtSecret(dataDir),
+    jwtTtlSeconds: v.JWT_TTL ?? 15 * 60,
+    sessionTtlSeconds: v.SESSION_TTL ?? 14 * 86400,
+    admin:
+      v.ADMIN_EMAIL && v.ADMIN_PASSWORD
+        ? { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD }
+        : null,
     // start:prod never seeds demo data unless asked to explicitly.
-    seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, databaseUrl === null && !production),
-    logLevel: parseLogLevel(env.LOG_LEVEL),
-    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
-    graphqlIntrospection: parseBoolean(
-      'GRAPHQL_INTROSPECTION',
-      env.GRAPHQL_INTROSPECTION,
-      !production || ide,
-    ),
+    seedDemo: v.SEED_DEMO ?? (databaseUrl === null && !production),
+    logLevel: v.LOG_LEVEL ?? 'log',
+    corsOrigins: v.CORS_ORIGINS ?? [],
+    graphqlIntrospection: v.GRAPHQL_INTROSPECTION ?? (!production || ide),
     ide,
-    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
-    rateLimitPerMinute: parseInteger(
-      'RATE_LIMIT_PER_MINUTE',
-      env.RATE_LIMIT_PER_MINUTE,
-      1200,
-      1,
-      1_000_000,
-    ),
-    dbStatementTimeoutMs:
-      parseDuration('DB_STATEMENT_TIMEOUT', env.DB_STATEMENT_TIMEOUT, '30s', 3600) * 1000,
-    dbConnectTimeoutMs:
-      parseDuration('DB_CONNECT_TIMEOUT', env.DB_CONNECT_TIMEOUT, '5s', 300) * 1000,
-    shutdownGraceMs: parseDuration('SHUTDOWN_GRACE', env.SHUTDOWN_GRACE, '10s', 600) * 1000,
-    auditCheckpointKey: parseAuditKey(env.AUDIT_CHECKPOINT_KEY),
-    requireMfaForStaff: parseBoolean(
-      'REQUIRE_MFA_FOR_STAFF',
-      env.REQUIRE_MFA_FOR_STAFF,
-      production,
-    ),
-    logFormat: parseLogFormat(env.LOG_FORMAT, production),
-    metricsToken,
-    metricsPort:
-      env.METRICS_PORT === undefined || env.METRICS_PORT === ''
-        ? null
-        : parseInteger('METRICS_PORT', env.METRICS_PORT, 0, 1, 65535),
-    metricsHost: parseMetricsHost(env.METRICS_HOST, metricsToken),
+    trustProxy: v.TRUST_PROXY ?? false,
+    rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? 1200,
+    dbStatementTimeoutMs: (v.DB_STATEMENT_TIMEOUT ?? 30) * 1000,
+    dbConnectTimeoutMs: (v.DB_CONNECT_TIMEOUT ?? 5) * 1000,
+    shutdownGraceMs: (v.SHUTDOWN_GRACE ?? 10) * 1000,
+    auditCheckpointKey: v.AUDIT_CHECKPOINT_KEY ?? null,
+    requireMfaForStaff: v.REQUIRE_MFA_FOR_STAFF ?? production,
+    logFormat: v.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
+    metricsToken: v.METRICS_TOKEN ?? null,
+    metricsPort: v.METRICS_PORT ?? null,
+    metricsHost: v.METRICS_HOST ?? '127.0.0.1',
   };
 }

@@ -111,6 +111,8 @@ export class EmbeddedDatabase {
   private readonly stopOnExit = () => this.server?.kill('SIGINT');
   /** The cluster's data folder (PGDATA), known once started. */
   clusterDir = '';
+  /** The server's process id when attachToRunning found a running API's server. */
+  attachedPid: number | null = null;
 
   constructor(
     private readonly dir: string,
@@ -165,6 +167,7 @@ export class EmbeddedDatabase {
     const port = Number(lines[3]);
     if (!(pid > 0) || !processAlive(pid) || orphaned(pid) || !(port > 0)) return false;
     this.clusterDir = realpathSync(join(this.dir, 'pg'));
+    this.attachedPid = pid;
     this.port = port;
     this.superuserPassword = dataFolderSecret(this.dir, SUPERUSER_PASSWORD_FILE);
     this.appPassword = dataFolderSecret(this.dir, APP_PASSWORD_FILE);
