@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, TransactionHost, TypeOrmAdapter } from '@accord/common';
+import { DomainException, plainRows, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { In, IsNull, QueryFailedError } from 'typeorm';
 import { SignatureEntity } from './signature.entity';
+
+/** Every column of SignatureEntity, for the plain-row reads. */
+export const SIGNATURE_COLUMNS = `s.id, s."documentId", s."participantId", s."signedAt", s."signedById",
+  s."recordedById", s."meetingId", s."textHash", s.statement, s."withdrawnAt", s."withdrawalReason",
+  s."withdrawnById", s."createdAt"`;
 
 const ONE_ACTIVE_PER_PARTICIPANT = 'signatures_one_active_per_participant';
 
@@ -45,17 +50,21 @@ export class SignaturesRepository {
 
   /** Every signature of these documents, withdrawn ones included, in the order given. */
   ofDocuments(documentIds: readonly string[]): Promise<SignatureEntity[]> {
-    return this.signatures.find({
-      where: { documentId: In([...documentIds]) },
-      order: { signedAt: 'ASC', createdAt: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${SIGNATURE_COLUMNS} FROM signatures s WHERE s."documentId" = ANY($1)
+       ORDER BY s."signedAt", s."createdAt"`,
+      [documentIds],
+    );
   }
 
   ofParticipants(participantIds: readonly string[]): Promise<SignatureEntity[]> {
-    return this.signatures.find({
-      where: { participantId: In([...participantIds]) },
-      order: { signedAt: 'ASC', createdAt: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${SIGNATURE_COLUMNS} FROM signatures s WHERE s."participantId" = ANY($1)
+       ORDER BY s."signedAt", s."createdAt"`,
+      [participantIds],
+    );
   }
 
   /**
