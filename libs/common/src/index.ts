@@ -20,6 +20,8 @@ export * from './pagination/cursor';
 export * from './pagination/page-size';
 export * from './pubsub/pg-pub-sub';
 export * from './pubsub/pub-sub.module';
+export * from './cache/versioned-cache';
+export * from './cache/document-data-changes';
 export * from './database/database.tokens';
 export * from './database/database.module';
 export * from './database/embedded-database';

@@ -38,6 +38,8 @@ export interface AppConfig {
   auditCheckpointKey: string | null;
   /** ADMIN and SECRETARIAT users must enrol a second factor before anything else. */
   requireMfaForStaff: boolean;
+  /** Rows of public document data (signatures of published texts) kept in memory; 0: off. */
+  publicCacheMaxRows: number;
 }
 
 export class ConfigError extends Error {
@@ -247,6 +249,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'REQUIRE_MFA_FOR_STAFF',
       env.REQUIRE_MFA_FOR_STAFF,
       production,
+    ),
+    publicCacheMaxRows: parseInteger(
+      'PUBLIC_CACHE_MAX_ROWS',
+      env.PUBLIC_CACHE_MAX_ROWS,
+      20_000,
+      0,
+      1_000_000,
     ),
   };
 }
