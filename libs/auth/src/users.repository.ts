@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost, TypeOrmAdapter } from '@accord/common';
-import { In } from 'typeorm';
+import { plainRows, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -15,8 +14,21 @@ export class UsersRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /**
+   * Plain rows (no hydration) with the entity's columns, the password hash left out as the
+   * entity does, and mfaEnabled as its virtual column computes it: the authors of a draft's
+   * comments are read on every draft read.
+   */
   getByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.repo.findBy({ id: In([...ids]) });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT u.id, u.email, u."displayName", u."platformRole", u."disabledAt", u."lastLoginAt",
+         u.language, u."createdAt",
+         EXISTS (SELECT 1 FROM totp_credentials t WHERE t."userId" = u.id AND t."enabledAt" IS NOT NULL)
+           AS "mfaEnabled"
+       FROM users u WHERE u.id = ANY($1)`,
+      [ids],
+    );
   }
 
   getByEmail(email: string): Promise<UserEntity | null> {

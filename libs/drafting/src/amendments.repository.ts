@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AmendmentStatus, TransactionHost, TypeOrmAdapter } from '@accord/common';
-import { In } from 'typeorm';
+import { AmendmentStatus, plainRows, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { AmendmentCosponsorEntity } from './amendment-cosponsor.entity';
 import { AmendmentEntity } from './amendment.entity';
 
@@ -23,6 +22,11 @@ export type AmendmentChanges = Partial<
     'status' | 'text' | 'baseClauseVersion' | 'decidedAt' | 'decidedById' | 'decisionNote'
   >
 >;
+
+/** Every column of AmendmentEntity, for the plain-row reads. */
+const AMENDMENT_COLUMNS = `a.id, a."documentId", a."clauseId", a.kind, a.text, a."clauseKind",
+  a.rationale, a.status, a."proposerId", a."proposedById", a."baseClauseVersion", a."createdAt",
+  a."decidedAt", a."decidedById", a."decisionNote"`;
 
 @Injectable()
 export class AmendmentsRepository {
@@ -50,17 +54,21 @@ export class AmendmentsRepository {
   }
 
   ofDocuments(documentIds: readonly string[]): Promise<AmendmentEntity[]> {
-    return this.amendments.find({
-      where: { documentId: In([...documentIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${AMENDMENT_COLUMNS} FROM amendments a WHERE a."documentId" = ANY($1)
+       ORDER BY a."createdAt", a.id`,
+      [documentIds],
+    );
   }
 
   ofClauses(clauseIds: readonly string[]): Promise<AmendmentEntity[]> {
-    return this.amendments.find({
-      where: { clauseId: In([...clauseIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${AMENDMENT_COLUMNS} FROM amendments a WHERE a."clauseId" = ANY($1)
+       ORDER BY a."createdAt", a.id`,
+      [clauseIds],
+    );
   }
 
   countProposed(documentId: string): Promise<number> {
@@ -68,10 +76,12 @@ export class AmendmentsRepository {
   }
 
   cosponsorsOf(amendmentIds: readonly string[]): Promise<AmendmentCosponsorEntity[]> {
-    return this.cosponsors.find({
-      where: { amendmentId: In([...amendmentIds]) },
-      order: { createdAt: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT k."amendmentId", k."participantId", k."cosponsoredById", k."createdAt"
+       FROM amendment_cosponsors k WHERE k."amendmentId" = ANY($1) ORDER BY k."createdAt"`,
+      [amendmentIds],
+    );
   }
 
   async isCosponsor(amendmentId: string, participantId: string): Promise<boolean> {

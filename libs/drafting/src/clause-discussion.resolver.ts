@@ -50,7 +50,8 @@ export class ClauseDiscussionResolver {
     clause: ClauseModel,
     documents: DocumentByIdLoaderInstance,
   ): Promise<boolean> {
-    const document = await documents.load(clause.documentId);
+    // Read through its document (the usual case): that read is checked, not read again.
+    const document = clause.document ?? (await documents.load(clause.documentId));
     return !!document && this.documents.canReadHistory(actor, document);
   }
 }

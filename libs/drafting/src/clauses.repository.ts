@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ClauseKind, TransactionHost, TypeOrmAdapter } from '@accord/common';
+import { ClauseKind, plainRows, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { In, IsNull } from 'typeorm';
 import { ClauseEntity } from './clause.entity';
+
+/** Every column of ClauseEntity, for the plain-row reads. */
+const CLAUSE_COLUMNS = `c.id, c."documentId", c.position, c.kind, c.text, c.version, c."deletedAt",
+  c."createdAt", c."updatedAt"`;
 
 @Injectable()
 export class ClausesRepository {
@@ -22,10 +26,13 @@ export class ClausesRepository {
 
   /** The live clauses of several documents, each document's in position order. */
   liveOf(documentIds: readonly string[]): Promise<ClauseEntity[]> {
-    return this.clauses.find({
-      where: { documentId: In([...documentIds]), deletedAt: IsNull() },
-      order: { documentId: 'ASC', position: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${CLAUSE_COLUMNS} FROM clauses c
+       WHERE c."documentId" = ANY($1) AND c."deletedAt" IS NULL
+       ORDER BY c."documentId", c.position`,
+      [documentIds],
+    );
   }
 
   /** Positions and kinds only: enough to number clauses. */

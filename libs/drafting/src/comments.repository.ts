@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost, TypeOrmAdapter } from '@accord/common';
-import { In, IsNull } from 'typeorm';
+import { plainRows, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { CommentEntity } from './comment.entity';
 
 export type NewComment = Pick<
   CommentEntity,
   'clauseId' | 'documentId' | 'parentId' | 'authorId' | 'participantId' | 'body'
 >;
+
+/** Every column of CommentEntity, for the plain-row reads. */
+const COMMENT_COLUMNS = `c.id, c."clauseId", c."documentId", c."parentId", c."authorId",
+  c."participantId", c.body, c.resolved, c."resolvedAt", c."resolvedById", c."createdAt"`;
 
 @Injectable()
 export class CommentsRepository {
@@ -31,16 +34,20 @@ export class CommentsRepository {
 
   /** Thread starters only: replies hang under their parent. */
   topLevelOf(clauseIds: readonly string[]): Promise<CommentEntity[]> {
-    return this.comments.find({
-      where: { clauseId: In([...clauseIds]), parentId: IsNull() },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${COMMENT_COLUMNS} FROM comments c
+       WHERE c."clauseId" = ANY($1) AND c."parentId" IS NULL ORDER BY c."createdAt", c.id`,
+      [clauseIds],
+    );
   }
 
   repliesTo(parentIds: readonly string[]): Promise<CommentEntity[]> {
-    return this.comments.find({
-      where: { parentId: In([...parentIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c."parentId" = ANY($1)
+       ORDER BY c."createdAt", c.id`,
+      [parentIds],
+    );
   }
 }

@@ -17,7 +17,7 @@ export class DocumentClausesResolver {
     @Loader(ClausesByDocumentLoader) clauses: ClausesByDocumentLoaderInstance,
   ): Promise<ClauseModel[]> {
     return (await clauses.load(document.id)).map(({ clause, number }) =>
-      ClauseModel.from(clause, number),
+      ClauseModel.from(clause, number, document),
     );
   }
 

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ActorMembership, ParticipantKind, TransactionHost, TypeOrmAdapter } from '@accord/common';
-import { In, SelectQueryBuilder } from 'typeorm';
+import {
+  ActorMembership,
+  ParticipantKind,
+  plainRows,
+  TransactionHost,
+  TypeOrmAdapter,
+} from '@accord/common';
+import { SelectQueryBuilder } from 'typeorm';
 import { DelegationMembershipEntity } from './delegation-membership.entity';
 import { ParticipantEntity } from './participant.entity';
 
@@ -8,6 +14,10 @@ export interface ParticipantQuery {
   kind?: ParticipantKind | null;
   search?: string | null;
 }
+
+/** Every column of ParticipantEntity, for the plain-row reads. */
+export const PARTICIPANT_COLUMNS = `p.id, p.kind, p.name, p."shortName", p."countryCode", p."createdAt"`;
+const MEMBERSHIP_COLUMNS = `m."userId", m."participantId", m.role, m."createdAt"`;
 
 function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -30,7 +40,11 @@ export class ParticipantsRepository {
   }
 
   getByIds(ids: readonly string[]): Promise<ParticipantEntity[]> {
-    return this.participants.findBy({ id: In([...ids]) });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${PARTICIPANT_COLUMNS} FROM participants p WHERE p.id = ANY($1)`,
+      [ids],
+    );
   }
 
   getByNameInsensitive(name: string): Promise<ParticipantEntity | null> {
@@ -67,12 +81,16 @@ export class ParticipantsRepository {
     limit: number,
     after: { name: string; id: string } | null,
   ): Promise<ParticipantEntity[]> {
+    // Plain rows with the entity's columns (limit, not take: take is for hydrated reads).
     const builder = this.filtered(query)
+      .select('p.id', 'id')
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC')
-      .take(limit);
+      .limit(limit);
+    for (const column of ['kind', 'name', 'shortName', 'countryCode', 'createdAt'])
+      builder.addSelect(`p.${column}`, column);
     if (after) builder.andWhere('(p.name, p.id) > (:name, :id)', after);
-    return builder.getMany();
+    return builder.getRawMany<ParticipantEntity>();
   }
 
   count(query: ParticipantQuery): Promise<number> {
@@ -84,14 +102,20 @@ export class ParticipantsRepository {
   }
 
   membershipsOfUsers(userIds: readonly string[]): Promise<DelegationMembershipEntity[]> {
-    return this.memberships.findBy({ userId: In([...userIds]) });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM delegation_memberships m WHERE m."userId" = ANY($1)`,
+      [userIds],
+    );
   }
 
   membersOf(participantIds: readonly string[]): Promise<DelegationMembershipEntity[]> {
-    return this.memberships.find({
-      where: { participantId: In([...participantIds]) },
-      order: { createdAt: 'ASC' },
-    });
+    return plainRows(
+      this.txHost.tx,
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM delegation_memberships m
+       WHERE m."participantId" = ANY($1) ORDER BY m."createdAt"`,
+      [participantIds],
+    );
   }
 
   /**

@@ -17,3 +17,4 @@ export { SignatureAddedResolver } from './signature-added.resolver';
 export { SignatureFieldsResolver } from './signature-fields.resolver';
 export { DocumentSignaturesResolver } from './document-signatures.resolver';
 export { ParticipantSignaturesResolver } from './participant-signatures.resolver';
+export { PublicSignaturesCache } from './public-signatures.cache';

@@ -12,6 +12,7 @@ import { SignaturesByDocumentLoader } from './loaders/signatures-by-document.loa
 import { SignaturesByParticipantLoader } from './loaders/signatures-by-participant.loader';
 import { MeetingRefsRepository } from './meeting-refs.repository';
 import { ParticipantSignaturesResolver } from './participant-signatures.resolver';
+import { PublicSignaturesCache } from './public-signatures.cache';
 import { SignatoriesController } from './signatories.controller';
 import { SignatoriesService } from './signatories.service';
 import { SignatureAddedResolver } from './signature-added.resolver';
@@ -44,6 +45,7 @@ export const SIGNATURE_ENTITIES = [SignatureEntity];
     SignaturesService,
     SignatureVerificationService,
     SignatoriesService,
+    PublicSignaturesCache,
     SignaturesByDocumentLoader,
     SignaturesByParticipantLoader,
     DocumentByIdLoader,

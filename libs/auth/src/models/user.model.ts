@@ -42,17 +42,17 @@ export class UserModel {
   }
 
   static from(entity: UserEntity): UserModel {
-    return Object.assign(new UserModel(), {
-      id: entity.id,
-      email: entity.email,
-      displayName: entity.displayName,
-      platformRole: entity.platformRole,
-      disabledAt: entity.disabledAt,
-      // A row just saved has not read the virtual column: it has no second factor yet.
-      mfaEnabled: entity.mfaEnabled ?? false,
-      lastLoginAt: entity.lastLoginAt ?? null,
-      language: entity.language ?? 'en',
-    });
+    const model = new UserModel();
+    model.id = entity.id;
+    model.email = entity.email;
+    model.displayName = entity.displayName;
+    model.platformRole = entity.platformRole;
+    model.disabledAt = entity.disabledAt;
+    // A row just saved has not read the virtual column: it has no second factor yet.
+    model.mfaEnabled = entity.mfaEnabled ?? false;
+    model.lastLoginAt = entity.lastLoginAt ?? null;
+    model.language = entity.language ?? 'en';
+    return model;
   }
 }
 

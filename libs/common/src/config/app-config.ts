@@ -47,6 +47,8 @@ export interface AppConfig {
   /** A second listener serving only /metrics (on metricsHost); null: none. */
   metricsPort: number | null;
   metricsHost: string;
+  /** Rows of public document data (signatures of published texts) kept in memory; 0: off. */
+  publicCacheMaxRows: number;
 }
 
 export class ConfigError extends Error {
@@ -144,5 +146,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsToken: v.METRICS_TOKEN ?? null,
     metricsPort: v.METRICS_PORT ?? null,
     metricsHost: v.METRICS_HOST ?? '127.0.0.1',
+    publicCacheMaxRows: v.PUBLIC_CACHE_MAX_ROWS ?? 20_000,
   };
 }

@@ -130,6 +130,12 @@ export const ENV_VARIABLES = {
     meaning:
       "key (at least 32 characters) signing the audit chain's checkpoints; keep it with your backups",
   },
+  PUBLIC_CACHE_MAX_ROWS: {
+    schema: integer(0, 1_000_000),
+    default: '20000',
+    meaning:
+      'rows of public document data (signatures of published texts) each instance keeps in memory, checked against a version on every read; 0 turns the cache off',
+  },
   LOG_LEVEL: {
     schema: oneOf(LOG_LEVELS),
     default: 'log',

@@ -46,21 +46,21 @@ export class AmendmentModel {
   decisionNote: string | null;
 
   static from(entity: AmendmentEntity): AmendmentModel {
-    return Object.assign(new AmendmentModel(), {
-      id: entity.id,
-      documentId: entity.documentId,
-      clauseId: entity.clauseId,
-      proposerId: entity.proposerId,
-      proposedById: entity.proposedById,
-      kind: entity.kind,
-      text: entity.text,
-      clauseKind: entity.clauseKind,
-      rationale: entity.rationale,
-      status: entity.status,
-      baseClauseVersion: entity.baseClauseVersion,
-      createdAt: entity.createdAt,
-      decidedAt: entity.decidedAt,
-      decisionNote: entity.decisionNote,
-    });
+    const model = new AmendmentModel();
+    model.id = entity.id;
+    model.documentId = entity.documentId;
+    model.clauseId = entity.clauseId;
+    model.proposerId = entity.proposerId;
+    model.proposedById = entity.proposedById;
+    model.kind = entity.kind;
+    model.text = entity.text;
+    model.clauseKind = entity.clauseKind;
+    model.rationale = entity.rationale;
+    model.status = entity.status;
+    model.baseClauseVersion = entity.baseClauseVersion;
+    model.createdAt = entity.createdAt;
+    model.decidedAt = entity.decidedAt;
+    model.decisionNote = entity.decisionNote;
+    return model;
   }
 }

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ClauseKind } from '@accord/common';
 import { countBrackets } from '../brackets';
 import { ClauseEntity } from '../clause.entity';
+import type { DocumentRef } from '@accord/policy';
 
 @ObjectType('Clause')
 export class ClauseModel {
@@ -31,18 +32,25 @@ export class ClauseModel {
   @Field({ description: 'False when a bracket is never closed or closes nothing' })
   bracketsBalanced: boolean;
 
-  static from(entity: ClauseEntity, number: string): ClauseModel {
+  /**
+   * The document this clause was read through (Document.clauses), as read in this request:
+   * Clause.amendments and Clause.comments check it instead of reading the document again.
+   */
+  document?: DocumentRef;
+
+  static from(entity: ClauseEntity, number: string, document?: DocumentRef): ClauseModel {
     const brackets = countBrackets(entity.text);
-    return Object.assign(new ClauseModel(), {
-      id: entity.id,
-      documentId: entity.documentId,
-      position: entity.position,
-      number,
-      kind: entity.kind,
-      text: entity.text,
-      version: entity.version,
-      openBrackets: brackets.open,
-      bracketsBalanced: !brackets.unbalanced,
-    });
+    const model = new ClauseModel();
+    model.id = entity.id;
+    model.documentId = entity.documentId;
+    model.position = entity.position;
+    model.number = number;
+    model.kind = entity.kind;
+    model.text = entity.text;
+    model.version = entity.version;
+    model.openBrackets = brackets.open;
+    model.bracketsBalanced = !brackets.unbalanced;
+    model.document = document;
+    return model;
   }
 }

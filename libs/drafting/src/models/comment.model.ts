@@ -28,17 +28,17 @@ export class CommentModel {
   resolvedAt: Date | null;
 
   static from(entity: CommentEntity): CommentModel {
-    return Object.assign(new CommentModel(), {
-      id: entity.id,
-      clauseId: entity.clauseId,
-      documentId: entity.documentId,
-      authorId: entity.authorId,
-      participantId: entity.participantId,
-      parentId: entity.parentId,
-      body: entity.body,
-      createdAt: entity.createdAt,
-      resolved: entity.resolved,
-      resolvedAt: entity.resolvedAt,
-    });
+    const model = new CommentModel();
+    model.id = entity.id;
+    model.clauseId = entity.clauseId;
+    model.documentId = entity.documentId;
+    model.authorId = entity.authorId;
+    model.participantId = entity.participantId;
+    model.parentId = entity.parentId;
+    model.body = entity.body;
+    model.createdAt = entity.createdAt;
+    model.resolved = entity.resolved;
+    model.resolvedAt = entity.resolvedAt;
+    return model;
   }
 }

@@ -36,17 +36,17 @@ export class DocumentModel {
   adoptedVersion: number | null;
 
   static from(entity: DocumentEntity): DocumentModel {
-    return Object.assign(new DocumentModel(), {
-      id: entity.id,
-      slug: entity.slug,
-      title: entity.title,
-      kind: entity.kind,
-      status: entity.status,
-      eligibleKinds: entity.eligibleKinds,
-      version: entity.currentVersion,
-      adoptedAt: entity.adoptedAt,
-      adoptedHash: entity.adoptedHash,
-      adoptedVersion: entity.adoptedVersion,
-    });
+    const model = new DocumentModel();
+    model.id = entity.id;
+    model.slug = entity.slug;
+    model.title = entity.title;
+    model.kind = entity.kind;
+    model.status = entity.status;
+    model.eligibleKinds = entity.eligibleKinds;
+    model.version = entity.currentVersion;
+    model.adoptedAt = entity.adoptedAt;
+    model.adoptedHash = entity.adoptedHash;
+    model.adoptedVersion = entity.adoptedVersion;
+    return model;
   }
 }

@@ -21,13 +21,13 @@ export class ParticipantModel {
   countryCode: string | null;
 
   static from(entity: ParticipantEntity): ParticipantModel {
-    return Object.assign(new ParticipantModel(), {
-      id: entity.id,
-      kind: entity.kind,
-      name: entity.name,
-      shortName: entity.shortName,
-      countryCode: entity.countryCode,
-    });
+    const model = new ParticipantModel();
+    model.id = entity.id;
+    model.kind = entity.kind;
+    model.name = entity.name;
+    model.shortName = entity.shortName;
+    model.countryCode = entity.countryCode;
+    return model;
   }
 }
 

@@ -29,18 +29,18 @@ export class SignatureModel {
   withdrawalReason: string | null;
 
   static from(entity: SignatureEntity): SignatureModel {
-    return Object.assign(new SignatureModel(), {
-      id: entity.id,
-      documentId: entity.documentId,
-      participantId: entity.participantId,
-      signedById: entity.signedById,
-      recordedById: entity.recordedById,
-      meetingId: entity.meetingId,
-      signedAt: entity.signedAt,
-      textHash: entity.textHash,
-      statement: entity.statement,
-      withdrawnAt: entity.withdrawnAt,
-      withdrawalReason: entity.withdrawalReason,
-    });
+    const model = new SignatureModel();
+    model.id = entity.id;
+    model.documentId = entity.documentId;
+    model.participantId = entity.participantId;
+    model.signedById = entity.signedById;
+    model.recordedById = entity.recordedById;
+    model.meetingId = entity.meetingId;
+    model.signedAt = entity.signedAt;
+    model.textHash = entity.textHash;
+    model.statement = entity.statement;
+    model.withdrawnAt = entity.withdrawnAt;
+    model.withdrawalReason = entity.withdrawalReason;
+    return model;
   }
 }
