@@ -116,24 +116,36 @@ describe('audit trail: append-only tables and signed checkpoints', () => {
 
   it('reports a chain rewritten and re-hashed before a checkpoint', async () => {
     await t.get(AuditService).checkpointHead();
-    // Re-hashing every event after the changed one keeps the links whole: only the checkpoint can tell.
-    await asSuperuser(t, async (c) => {
+    // Re-hashing every later event of the changed one's stream (and its head row) keeps the links
+    // whole: only the checkpoint can tell.
+    const rewritten = await asSuperuser(t, async (c) => {
       const rows = await c.query('SELECT * FROM audit_events ORDER BY id');
-      let prevHash: string | null = null;
+      const heads = new Map<string, string>();
+      const stream = rows.rows.find((row) => row.id === '3').stream as string;
       for (const row of rows.rows) {
+        const prevHash = heads.get(row.stream) ?? null;
         const details = row.id === '3' ? { tampered: true } : row.details;
         const hash = auditHash({ ...row, details, prevHash });
         await c.query(
           'UPDATE audit_events SET details = $2, "prevHash" = $3, hash = $4 WHERE id = $1',
           [row.id, details, prevHash, hash],
         );
-        prevHash = hash;
+        await c.query('UPDATE audit_streams SET "headHash" = $2 WHERE "headId" = $1', [
+          row.id,
+          hash,
+        ]);
+        heads.set(row.stream, hash);
       }
+      return stream;
     });
+    const [{ head }] = await t.dataSource.query(
+      'SELECT max(id)::text AS head FROM audit_events WHERE stream = $1',
+      [rewritten],
+    );
     expect(await verify()).toMatchObject({
       ok: false,
       problem: 'CHECKPOINT_MISMATCH',
-      firstBrokenId: String(await headId(t)),
+      firstBrokenId: head,
     });
   });
 });

@@ -2,7 +2,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { createUser, createWorld, World } from '../support/factories';
 
 const EVENTS = `query($first: Int, $after: String, $entityId: String) {
-  auditEvents(first: $first, after: $after, entityId: $entityId) { id action entityType entityId actor { id } hash prevHash }
+  auditEvents(first: $first, after: $after, entityId: $entityId) { id action entityType entityId actor { id } stream seq hash prevHash }
 }`;
 const VERIFY = `{ verifyAuditChain { ok checked firstBrokenId } }`;
 
@@ -15,7 +15,7 @@ describe('audit trail', () => {
   });
   afterAll(() => t.close());
 
-  it('records a mutation with its actor, delegation, action and target, chained to the previous event', async () => {
+  it('records a mutation with its actor, delegation, action and target, chained to the previous event of its stream', async () => {
     const res = await t.gql(
       'mutation { createParticipant(input: { kind: ACADEMIA, name: "Chatham House" }) { id } }',
       {},
@@ -29,10 +29,22 @@ describe('audit trail', () => {
         entityType: 'Participant',
         entityId: id,
         actor: { id: w.secretariat.id },
+        // The participant's own chain starts here.
+        stream: `participant:${id}`,
+        seq: '1',
+        prevHash: null,
       }),
     ]);
-    const [latest, previous] = (await t.gql(EVENTS, { first: 2 }, w.secretariat.token)).data!
+    const user = await createUser(t);
+    await t.gql(
+      'mutation($input: AddDelegationMemberInput!) { addDelegationMember(input: $input) { role } }',
+      { input: { participantId: id, userId: user.id, role: 'DELEGATE' } },
+      w.secretariat.token,
+    );
+    const [latest, previous] = (await t.gql(EVENTS, { entityId: id }, w.secretariat.token)).data!
       .auditEvents;
+    expect(latest).toMatchObject({ action: 'delegation.memberAdded', stream: `participant:${id}` });
+    expect(latest.seq).toBe('2');
     expect(latest.prevHash).toBe(previous.hash);
   });
 

@@ -77,8 +77,18 @@ async function fingerprint(url: string, table: string, where = 'true', params: u
 
 const TABLES = `SELECT relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = current_schema() AND relkind = 'r' ORDER BY relname`;
-/** Tables the requests served during the backup write to; every other one must come back identical. */
-const WRITTEN_DURING_BACKUP = ['participants', 'audit_events', 'audit_checkpoints'];
+/**
+ * Tables the requests served during the backup write to; every other one must come back identical.
+ * The audit streams' head rows move with every event: the restored chain's verification (below)
+ * checks them against the events.
+ */
+const WRITTEN_DURING_BACKUP = [
+  'participants',
+  'audit_events',
+  'audit_checkpoints',
+  'audit_streams',
+  'audit_checkpointed_heads',
+];
 /** Counters every request touches (the rate limit, a session's last use): checked for presence only. */
 const TOUCHED_BY_EVERY_REQUEST = ['request_rate_limits', 'sessions'];
 

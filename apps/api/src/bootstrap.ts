@@ -61,13 +61,32 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
 }
 
+/** An embedded database whose start is already under way (see main.ts). */
+export interface StartingDatabase {
+  database: EmbeddedDatabase;
+  started: Promise<void>;
+}
+
+/** Starts the embedded database in DATA_DIR; `started` settles once it accepts connections. */
+export function startEmbeddedDatabase(config: AppConfig): StartingDatabase {
+  const logger = new Logger('Accord');
+  const database = new EmbeddedDatabase(config.dataDir, {
+    log: (message) => logger.debug(message),
+  });
+  const started = database.start();
+  // Awaited by startApi; until then a failure must not count as unhandled.
+  started.catch(() => undefined);
+  return { database, started };
+}
+
 /**
- * Starts the database (the embedded one unless DATABASE_URL is set), the API on it, runs the
- * migrations and the seeds; `stop` closes the API and then the embedded database.
+ * Starts the database (the embedded one unless DATABASE_URL is set, or `options.embedded`, one
+ * already starting), the API on it, runs the migrations and the seeds; `stop` closes the API and
+ * then the embedded database.
  */
 export async function startApi(
   config: AppConfig,
-  options: { listen?: boolean } = {},
+  options: { listen?: boolean; embedded?: StartingDatabase } = {},
 ): Promise<RunningApi> {
   const rootLogger = createRootLogger(config);
   const nestLogger = new NestPinoLogger(rootLogger);
@@ -77,9 +96,15 @@ export async function startApi(
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = new EmbeddedDatabase(config.dataDir, { log: (message) => logger.debug(message) });
-    await embedded.start();
-    await embedded.ensureDatabase(EMBEDDED_DATABASE_NAME);
+    const starting = options.embedded ?? startEmbeddedDatabase(config);
+    embedded = starting.database;
+    try {
+      await starting.started;
+      await embedded.ensureDatabase(EMBEDDED_DATABASE_NAME);
+    } catch (error) {
+      await embedded.stop();
+      throw error;
+    }
     databaseUrl = embedded.url(EMBEDDED_DATABASE_NAME);
     logger.log(`Embedded PostgreSQL started, data in ${embedded.clusterDir}`);
   }

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@accord/common';
-import { startApi } from './bootstrap';
+// Only the configuration and the embedded database here, not the library's index (it loads the
+// whole GraphQL stack): the app's modules load while PostgreSQL initialises, not before.
+// eslint-disable-next-line no-restricted-imports
+import { ConfigError, loadConfig } from '../../../libs/common/src/config/app-config';
+// eslint-disable-next-line no-restricted-imports
+import { EmbeddedDatabase } from '../../../libs/common/src/database/embedded-database';
 import { readEnvironment } from './config/read-environment';
 
 async function main(): Promise<void> {
@@ -15,7 +19,22 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const api = await startApi(config);
+  // initdb and the server start run in child processes: start them, then load the app meanwhile.
+  let embedded: { database: EmbeddedDatabase; started: Promise<void> } | undefined;
+  if (!config.databaseUrl) {
+    const database = new EmbeddedDatabase(config.dataDir, {
+      // PostgreSQL's own output, debug level: through Nest's logger, loaded with the app.
+      log: (message) =>
+        void import('@nestjs/common').then(({ Logger }) => new Logger('Accord').debug(message)),
+    });
+    const started = database.start();
+    started.catch(() => undefined); // awaited by startApi
+    embedded = { database, started };
+    // Everything up to spawning initdb (or the server) is synchronous or a microtask.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const { startApi } = await import('./bootstrap');
+  const api = await startApi(config, { embedded });
   const log = api.logger;
   log.info(`Accord API ready at ${api.url}  (health: ${api.url.replace(/graphql$/, 'health')})`);
   if (config.ide)

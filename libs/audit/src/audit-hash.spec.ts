@@ -9,6 +9,9 @@ const event = (overrides: Partial<HashedFields> = {}): HashedFields => ({
   entityId: 'doc',
   details: { b: 1, a: [1, { y: 2, x: 1 }] },
   prevHash: null,
+  id: '7',
+  stream: 'document:doc',
+  seq: '3',
   ...overrides,
 });
 
@@ -32,7 +35,18 @@ describe(auditHash.name, () => {
     ['target', { entityId: 'other' }],
     ['details', { details: { b: 2, a: [1, { y: 2, x: 1 }] } }],
     ['previous hash', { prevHash: 'f'.repeat(64) }],
+    ['global id', { id: '8' }],
+    ['stream', { stream: 'document:other' }],
+    ['place in the stream', { seq: '4' }],
   ])('changes when the %s changes', (_what, change) => {
     expect(auditHash(event(change))).not.toBe(auditHash(event()));
+  });
+});
+
+describe('auditHash, version 1 (events from before the chain was partitioned)', () => {
+  it('is the original formula: it ignores id, stream and seq, which did not exist then', () => {
+    const v1 = event({ hashVersion: 1 });
+    expect(auditHash({ ...v1, id: '1', stream: 'platform', seq: '1' })).toBe(auditHash(v1));
+    expect(auditHash(v1)).not.toBe(auditHash(event()));
   });
 });

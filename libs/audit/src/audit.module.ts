@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '@accord/common';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
+import { AuditCheckpointedHeadEntity, AuditStreamEntity } from './audit-stream.entity';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 import { AuditCheckpointEntity } from './checkpoints/audit-checkpoint.entity';
@@ -15,7 +16,14 @@ import {
 import { checkpointKey } from './checkpoints/checkpoint-key';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEventEntity, AuditCheckpointEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      AuditEventEntity,
+      AuditCheckpointEntity,
+      AuditStreamEntity,
+      AuditCheckpointedHeadEntity,
+    ]),
+  ],
   providers: [
     AuditRepository,
     AuditService,

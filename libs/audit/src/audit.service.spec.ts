@@ -1,7 +1,6 @@
 import { strictMock } from '../../../tests/support/strict-mock';
 import { auditHash } from './audit-hash';
-import { AuditEventEntity } from './audit-event.entity';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository, NewAuditEvent } from './audit.repository';
 import { AuditService } from './audit.service';
 import { AuditCheckpointsService } from './checkpoints/audit-checkpoints.service';
 import { TransactionHost, TypeOrmAdapter } from '@accord/common';
@@ -9,19 +8,18 @@ import { TransactionHost, TypeOrmAdapter } from '@accord/common';
 describe(AuditService.name, () => {
   function setup(
     lastHash: string | null,
-    head = { id: '1', checkpointedId: null as string | null },
+    head = { seq: '4', nextId: '2', checkpointedId: null as string | null },
   ) {
-    const inserted: Omit<AuditEventEntity, 'id'>[] = [];
+    const inserted: NewAuditEvent[] = [];
     const repository = strictMock<AuditRepository>({
-      lockChain: jest.fn().mockResolvedValue(undefined),
-      head: jest.fn().mockResolvedValue({ ...head, hash: lastHash }),
-      insert: jest.fn((event: Omit<AuditEventEntity, 'id'>) => {
+      lockStream: jest.fn().mockResolvedValue({ ...head, hash: lastHash }),
+      append: jest.fn((event: NewAuditEvent) => {
         inserted.push(event);
-        return Promise.resolve({ ...event, id: String(BigInt(head.id) + 1n) });
+        return Promise.resolve();
       }),
     });
     const checkpoints = strictMock<AuditCheckpointsService>({
-      write: jest.fn().mockResolvedValue(undefined),
+      write: jest.fn().mockResolvedValue(true),
     });
     const txHost = strictMock<TransactionHost<TypeOrmAdapter>>();
     return {
@@ -32,16 +30,21 @@ describe(AuditService.name, () => {
     };
   }
 
-  it('locks the chain, links to the previous hash and stores the hash of what it stores', async () => {
+  it('locks the stream of the entity, links to its head and stores the hash of what it stores', async () => {
     const { service, repository, inserted } = setup('a'.repeat(64));
     await service.record(null, {
-      action: 'x.done',
-      entityType: 'X',
+      action: 'comment.added',
+      entityType: 'Comment',
       entityId: '42',
-      details: { n: 1 },
+      details: { documentId: 'doc-1' },
     });
-    expect(repository.lockChain).toHaveBeenCalled();
-    expect(inserted[0].prevHash).toBe('a'.repeat(64));
+    expect(repository.lockStream).toHaveBeenCalledWith('document:doc-1');
+    expect(inserted[0]).toMatchObject({
+      id: '2',
+      stream: 'document:doc-1',
+      seq: '5',
+      prevHash: 'a'.repeat(64),
+    });
     expect(inserted[0].hash).toBe(auditHash(inserted[0]));
   });
 
@@ -62,13 +65,13 @@ describe(AuditService.name, () => {
     expect(auditHash(readBack)).toBe(inserted[0].hash);
   });
 
-  it('signs a checkpoint of the new head once it is CHECKPOINT_EVERY_EVENTS past the last one, not before', async () => {
-    const early = setup('a'.repeat(64), { id: '198', checkpointedId: '100' });
+  it('signs a checkpoint once the new event is CHECKPOINT_EVERY_EVENTS past the last one, not before', async () => {
+    const early = setup('a'.repeat(64), { seq: '1', nextId: '199', checkpointedId: '100' });
     await early.service.record(null, { action: 'x', entityType: 'X', entityId: null });
     expect(early.checkpoints.write).not.toHaveBeenCalled();
 
-    const due = setup('a'.repeat(64), { id: '199', checkpointedId: '100' });
+    const due = setup('a'.repeat(64), { seq: '1', nextId: '200', checkpointedId: '100' });
     await due.service.record(null, { action: 'x', entityType: 'X', entityId: null });
-    expect(due.checkpoints.write).toHaveBeenCalledWith('200', due.inserted[0].hash);
+    expect(due.checkpoints.write).toHaveBeenCalledWith(100);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DomainException, pageSize, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { assertCan } from '@accord/policy';
 import { auditHash } from './audit-hash';
+import { auditStreamOf } from './audit-stream';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 import { AuditChainVerifier, AuditVerificationResult } from './audit-chain-verifier';
@@ -15,6 +16,8 @@ export interface AuditRecord {
   entityType: string;
   entityId: string | null;
   details?: Record<string, unknown>;
+  /** The chain to append to; derived from the entity when absent (see auditStreamOf). */
+  stream?: string;
 }
 
 @Injectable()
@@ -26,14 +29,18 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends an event to the chain. Call it inside the mutation's transaction, so that the change
-   * and its record commit together or not at all. Every CHECKPOINT_EVERY_EVENTS events it also
-   * signs a checkpoint of the new head, in the same transaction.
+   * Appends an event to its stream's chain. Call it inside the mutation's transaction, so that
+   * the change and its record commit together or not at all; call it last, as the stream stays
+   * locked until the commit. When the new event's id is CHECKPOINT_EVERY_EVENTS past the last
+   * checkpoint, it also signs a checkpoint, in the same transaction.
    */
   async record(actor: Actor | null, record: AuditRecord): Promise<void> {
-    await this.audit.lockChain();
-    const head = await this.audit.head();
+    const stream = auditStreamOf(record);
+    const head = await this.audit.lockStream(stream);
     const fields = {
+      id: head.nextId,
+      stream,
+      seq: String(BigInt(head.seq) + 1n),
       at: new Date(),
       actorId: actor?.id ?? null,
       participantId: actor?.membership?.participantId ?? null,
@@ -44,20 +51,14 @@ export class AuditService {
       details: JSON.parse(JSON.stringify(record.details ?? {})) as Record<string, unknown>,
       prevHash: head.hash,
     };
-    const event = await this.audit.insert({ ...fields, hash: auditHash(fields) });
-    if (BigInt(event.id) - BigInt(head.checkpointedId ?? 0) >= CHECKPOINT_EVERY_EVENTS)
-      await this.checkpoints.write(event.id, event.hash);
+    await this.audit.append({ ...fields, hash: auditHash(fields) });
+    if (BigInt(fields.id) - BigInt(head.checkpointedId ?? 0) >= CHECKPOINT_EVERY_EVENTS)
+      await this.checkpoints.write(CHECKPOINT_EVERY_EVENTS);
   }
 
-  /** Signs a checkpoint of the current head unless one already covers it; used by the timer. */
+  /** Signs a checkpoint of every stream that moved since the last one; used by the timer. */
   checkpointHead(): Promise<boolean> {
-    return this.txHost.withTransaction(async () => {
-      await this.audit.lockChain();
-      const head = await this.audit.head();
-      if (!head.id || !head.hash || head.id === head.checkpointedId) return false;
-      await this.checkpoints.write(head.id, head.hash);
-      return true;
-    });
+    return this.txHost.withTransaction(() => this.checkpoints.write(1));
   }
 
   list(
@@ -74,8 +75,8 @@ export class AuditService {
   }
 
   /**
-   * Recomputes every hash from the first event on and checks every checkpoint against it, on one
-   * snapshot; reports the first problem found.
+   * Recomputes every hash of every stream from its first event on, checks every checkpoint (and
+   * the stream heads) against them, on one snapshot; reports the first problem found.
    */
   verify(actor: Actor | null): Promise<AuditVerificationResult> {
     assertCan(actor, 'audit.read', {});

@@ -11,4 +11,7 @@ export {
   CHECKPOINT_EVERY_EVENTS,
   CHECKPOINT_EVERY_MS,
 } from './checkpoints/audit-checkpoints.service';
-export { auditHash } from './audit-hash';
+export { auditHash, AUDIT_HASH_V1, AUDIT_HASH_V2 } from './audit-hash';
+export { auditStreamOf, PLATFORM_STREAM } from './audit-stream';
+export { AuditStreamEntity, AuditCheckpointedHeadEntity } from './audit-stream.entity';
+export { checkpointMac } from './checkpoints/checkpoint-mac';

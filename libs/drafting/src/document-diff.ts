@@ -1,5 +1,4 @@
 import { ClauseChange, DiffOp } from '@accord/common';
-import { diffWords } from 'diff';
 
 export interface DiffableClause {
   id: string;
@@ -22,7 +21,9 @@ export type WordDiff = (from: DiffableClause, to: DiffableClause) => DiffChunk[]
 
 /** On the calling thread, unbounded: for small texts and tests; the API uses a worker. */
 export const inlineWordDiff: WordDiff = (from, to) =>
-  diffWords(from.text, to.text).map((part) => ({
+  // Required here, not at start: the API diffs in a worker, which loads its own copy.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('diff') as typeof import('diff')).diffWords(from.text, to.text).map((part) => ({
     op: part.added ? DiffOp.INSERT : part.removed ? DiffOp.DELETE : DiffOp.EQUAL,
     text: part.value,
   }));

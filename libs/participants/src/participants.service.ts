@@ -14,7 +14,6 @@ import {
 import { AuditService } from '@accord/audit';
 import { UsersService } from '@accord/auth';
 import { assertCan, can } from '@accord/policy';
-import * as countries from 'i18n-iso-countries';
 import { DelegationMembershipEntity } from './delegation-membership.entity';
 import { AddDelegationMemberInput } from './dto/add-delegation-member.input';
 import { CreateParticipantInput } from './dto/create-participant.input';
@@ -169,7 +168,7 @@ export class ParticipantsService {
         throw DomainException.badInput('countryCode', 'A state needs a countryCode');
       return null;
     }
-    if (!/^[A-Z]{2}$/.test(code) || !countries.isValid(code)) {
+    if (!/^[A-Z]{2}$/.test(code) || !isoCountries().isValid(code)) {
       throw DomainException.badInput(
         'countryCode',
         `${code} is not an ISO 3166-1 alpha-2 country code`,
@@ -184,4 +183,12 @@ export class ParticipantsService {
       throw DomainException.badInput('after', 'after is not a valid cursor');
     return { name, id };
   }
+}
+
+let countries: typeof import('i18n-iso-countries') | undefined;
+/** Loaded at the first country code checked, not at start (its tables are large). */
+function isoCountries(): typeof import('i18n-iso-countries') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  countries ??= require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+  return countries;
 }

@@ -1,5 +1,7 @@
 import { ConfigModule } from '@nestjs/config';
-import { ConfigError, parseEnvironment } from '@accord/common';
+// Not the library's index, which loads the whole GraphQL stack: main.ts starts PostgreSQL first.
+// eslint-disable-next-line no-restricted-imports
+import { ConfigError, parseEnvironment } from '../../../../libs/common/src/config/app-config';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 

@@ -1,4 +1,9 @@
-import { AuditCheckpointEntity, AuditEventEntity } from '@accord/audit';
+import {
+  AuditCheckpointedHeadEntity,
+  AuditCheckpointEntity,
+  AuditEventEntity,
+  AuditStreamEntity,
+} from '@accord/audit';
 import {
   PasswordResetTicketEntity,
   RecoveryCodeEntity,
@@ -22,6 +27,8 @@ export const ENTITIES = [
   DelegationMembershipEntity,
   AuditEventEntity,
   AuditCheckpointEntity,
+  AuditStreamEntity,
+  AuditCheckpointedHeadEntity,
   ...DRAFTING_ENTITIES,
   ...MEETING_ENTITIES,
   ...SIGNATURE_ENTITIES,

@@ -6,7 +6,7 @@ import { checkpointMac, checkpointMacValid } from './checkpoint-mac';
 /** Injection token of the checkpoint key (a Buffer); see checkpointKey(). */
 export const AUDIT_CHECKPOINT_KEY = Symbol('AUDIT_CHECKPOINT_KEY');
 
-/** A checkpoint is written when the head is this many ids past the last one... */
+/** A checkpoint is written when an event id is this many past the last checkpoint's... */
 export const CHECKPOINT_EVERY_EVENTS = 100;
 /** ...and by a timer this often, for whatever came since (nothing is written when nothing changed). */
 export const CHECKPOINT_EVERY_MS = 5 * 60_000;
@@ -20,13 +20,31 @@ export class AuditCheckpointsService {
     @Inject(AUDIT_CHECKPOINT_KEY) private readonly key: Buffer,
   ) {}
 
-  /** Inside the chain lock: `eventId` must be the head. */
-  async write(eventId: string, eventHash: string): Promise<void> {
-    const at = new Date();
-    const mac = checkpointMac(this.key, { eventId, eventHash, at });
-    await this.checkpoints.insert({ at, eventId, eventHash, mac });
+  /**
+   * Signs the heads of the streams that moved since the last checkpoint, chained to it. Runs in
+   * the caller's transaction (an event writer's, or the timer's own); `minEvents`: write nothing
+   * unless the newest event is at least that many ids past the last checkpoint's.
+   */
+  async write(minEvents = 1): Promise<boolean> {
+    await this.checkpoints.lock();
+    const draft = await this.checkpoints.draft();
+    if (!draft.eventId || !draft.eventHash || !draft.heads.length) return false;
+    if (BigInt(draft.eventId) - BigInt(draft.prevEventId ?? 0) < minEvents) return false;
+    const fields = {
+      at: new Date(),
+      eventId: draft.eventId,
+      eventHash: draft.eventHash,
+      version: 2,
+      heads: draft.heads,
+      prevMac: draft.prevMac,
+    };
+    const mac = checkpointMac(this.key, fields);
+    await this.checkpoints.insert({ ...fields, mac });
     // A copy outside the database: whoever can rewrite both tables cannot rewrite the logs shipped elsewhere.
-    this.logger.log(`Audit checkpoint: event ${eventId} hash ${eventHash} at ${at.toISOString()}`);
+    this.logger.log(
+      `Audit checkpoint: event ${fields.eventId}, ${fields.heads.length} stream(s) moved, mac ${mac} at ${fields.at.toISOString()}`,
+    );
+    return true;
   }
 
   all(): Promise<AuditCheckpointEntity[]> {

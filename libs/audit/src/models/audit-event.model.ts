@@ -27,10 +27,22 @@ export class AuditEventModel {
   })
   participantId: string | null;
 
+  @Field({
+    description:
+      'The hash chain this event belongs to: `document:<id>`, `meeting:<id>`, `participant:<id>`, `user:<id>` or `platform`',
+  })
+  stream: string;
+
+  @Field({ description: 'Place of the event in its stream, from 1' })
+  seq: string;
+
   @Field()
   hash: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Hash of the previous event of the same stream; null for its first event',
+  })
   prevHash: string | null;
 
   static from(entity: AuditEventEntity): AuditEventModel {

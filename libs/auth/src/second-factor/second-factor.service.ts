@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Actor, DomainException, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
-import * as QRCode from 'qrcode';
 import { PasswordConfirmation } from '../passwords/password-confirmation';
 import { SessionEndReason } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
@@ -53,6 +52,8 @@ export class SecondFactorService {
       await this.repository.savePending(actor.id, this.box.seal(secret, actor.id));
     });
     const otpauthUri = totpFor(secret, actor.email).toString();
+    // Loaded at the first enrolment, not at start.
+    const QRCode = await import('qrcode');
     const qrCodeSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M' });
     return { secret, otpauthUri, qrCodeSvg };
   }

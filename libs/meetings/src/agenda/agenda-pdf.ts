@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { AgendaItemKind } from '@accord/common';
 import { localTime } from './local-time';
 import { AgendaView, participantNamesOf, participantsLabel } from './agenda-view';
@@ -11,7 +10,9 @@ const TIME_WIDTH = 80;
  * its local times; sub-items indented, breaks in grey, scheduling notes at the end. Uses the
  * standard Helvetica fonts (Latin text: names outside it would need an embedded font).
  */
-export function renderAgendaPdf(view: AgendaView): Promise<Buffer> {
+export async function renderAgendaPdf(view: AgendaView): Promise<Buffer> {
+  // Loaded at the first PDF, not at start: pdfkit and its font code are the heaviest require.
+  const { default: PDFDocument } = await import('pdfkit');
   const { meeting } = view;
   const zone = meeting.timezone;
   const doc = new PDFDocument({
