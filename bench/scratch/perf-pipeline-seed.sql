@@ -49,5 +49,5 @@ INSERT INTO signatures ("documentId", "participantId", "signedAt", "textHash")
 SELECT d.id, p.id, now(), d."adoptedHash" FROM documents d, participants p
 WHERE d.slug = 'pall-mall-declaration-2024'
   AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s."documentId" = d.id AND s."participantId" = p.id)
-LIMIT 200 - (SELECT count(*) FROM signatures s JOIN documents d ON d.id = s."documentId"
-             WHERE d.slug = 'pall-mall-declaration-2024');
+LIMIT (200 - (SELECT count(*) FROM signatures s JOIN documents d ON d.id = s."documentId"
+              WHERE d.slug = 'pall-mall-declaration-2024'));
