@@ -1,7 +1,7 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loader } from '@accord/common';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLRequestContext, loaderOf } from '@accord/common';
 import { AuditEventModel } from '@accord/audit';
-import { UserByIdLoader, UserByIdLoaderInstance } from './loaders/user-by-id.loader';
+import { UserByIdLoader } from './loaders/user-by-id.loader';
 import { UserModel } from './models/user.model';
 
 /** AuditEvent.actor lives here: the audit library knows user ids, not users. */
@@ -9,9 +9,11 @@ import { UserModel } from './models/user.model';
 export class AuditEventActorResolver {
   @ResolveField(() => UserModel, { nullable: true })
   async actor(
-    @Parent() event: AuditEventModel,
-    @Loader(UserByIdLoader) users: UserByIdLoaderInstance,
+    event: AuditEventModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<UserModel | null> {
+    const users = loaderOf(context, UserByIdLoader);
     const user = event.actorId ? await users.load(event.actorId) : null;
     return user ? UserModel.from(user) : null;
   }

@@ -13,6 +13,7 @@ export * from './errors/error-request-id';
 export * from './errors/database-unavailable';
 export * from './errors/validation-pipe';
 export * from './graphql/request-context';
+export * from './graphql/field-context';
 export * from './loaders/request-loaders';
 export * from './loaders/loader.decorator';
 export * from './loaders/order-by-keys';

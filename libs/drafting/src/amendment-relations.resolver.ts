@@ -1,18 +1,10 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainException, Loader } from '@accord/common';
-import { UserByIdLoader, UserByIdLoaderInstance, UserModel } from '@accord/auth';
-import {
-  ParticipantByIdLoader,
-  ParticipantByIdLoaderInstance,
-  ParticipantEntity,
-  ParticipantModel,
-} from '@accord/participants';
-import { ClauseByIdLoader, ClauseByIdLoaderInstance } from './loaders/clause-by-id.loader';
-import {
-  CosponsorsByAmendmentLoader,
-  CosponsorsByAmendmentLoaderInstance,
-} from './loaders/cosponsors-by-amendment.loader';
-import { DocumentByIdLoader, DocumentByIdLoaderInstance } from './loaders/document-by-id.loader';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainException, GraphQLRequestContext, loaderOf } from '@accord/common';
+import { UserByIdLoader, UserModel } from '@accord/auth';
+import { ParticipantByIdLoader, ParticipantEntity, ParticipantModel } from '@accord/participants';
+import { ClauseByIdLoader } from './loaders/clause-by-id.loader';
+import { CosponsorsByAmendmentLoader } from './loaders/cosponsors-by-amendment.loader';
+import { DocumentByIdLoader } from './loaders/document-by-id.loader';
 import { AmendmentModel } from './models/amendment.model';
 import { ClauseModel } from './models/clause.model';
 import { DocumentModel } from './models/document.model';
@@ -21,9 +13,11 @@ import { DocumentModel } from './models/document.model';
 export class AmendmentRelationsResolver {
   @ResolveField(() => DocumentModel)
   async document(
-    @Parent() amendment: AmendmentModel,
-    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
+    amendment: AmendmentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<DocumentModel> {
+    const documents = loaderOf(context, DocumentByIdLoader);
     const document = await documents.load(amendment.documentId);
     if (!document) throw DomainException.notFound('Document');
     return DocumentModel.from(document);
@@ -34,18 +28,22 @@ export class AmendmentRelationsResolver {
     description: 'Null once the clause has been removed from the text',
   })
   async clause(
-    @Parent() amendment: AmendmentModel,
-    @Loader(ClauseByIdLoader) clauses: ClauseByIdLoaderInstance,
+    amendment: AmendmentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ClauseModel | null> {
+    const clauses = loaderOf(context, ClauseByIdLoader);
     const found = await clauses.load(amendment.clauseId);
     return found ? ClauseModel.from(found.clause, found.number) : null;
   }
 
   @ResolveField(() => ParticipantModel, { description: 'The proposing delegation' })
   async proposer(
-    @Parent() amendment: AmendmentModel,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    amendment: AmendmentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel> {
+    const participants = loaderOf(context, ParticipantByIdLoader);
     const participant = await participants.load(amendment.proposerId);
     if (!participant) throw DomainException.notFound('Participant');
     return ParticipantModel.from(participant);
@@ -53,9 +51,11 @@ export class AmendmentRelationsResolver {
 
   @ResolveField(() => UserModel)
   async proposedBy(
-    @Parent() amendment: AmendmentModel,
-    @Loader(UserByIdLoader) users: UserByIdLoaderInstance,
+    amendment: AmendmentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<UserModel> {
+    const users = loaderOf(context, UserByIdLoader);
     const user = await users.load(amendment.proposedById);
     if (!user) throw DomainException.notFound('User');
     return UserModel.from(user);
@@ -63,10 +63,12 @@ export class AmendmentRelationsResolver {
 
   @ResolveField(() => [ParticipantModel])
   async cosponsors(
-    @Parent() amendment: AmendmentModel,
-    @Loader(CosponsorsByAmendmentLoader) cosponsors: CosponsorsByAmendmentLoaderInstance,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    amendment: AmendmentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel[]> {
+    const cosponsors = loaderOf(context, CosponsorsByAmendmentLoader);
+    const participants = loaderOf(context, ParticipantByIdLoader);
     const rows = await cosponsors.load(amendment.id);
     const found = await participants.loadMany(rows.map((row) => row.participantId));
     return found

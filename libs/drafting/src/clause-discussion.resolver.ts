@@ -1,15 +1,9 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Loader } from '@accord/common';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, callerOf, FieldArgs, GraphQLRequestContext, loaderOf } from '@accord/common';
 import { DocumentsService } from './documents.service';
 import { AmendmentStatusArgs } from './dto/amendment-status.args';
-import {
-  AmendmentsByClauseLoader,
-  AmendmentsByClauseLoaderInstance,
-} from './loaders/amendments-by-clause.loader';
-import {
-  CommentsByClauseLoader,
-  CommentsByClauseLoaderInstance,
-} from './loaders/comments-by-clause.loader';
+import { AmendmentsByClauseLoader } from './loaders/amendments-by-clause.loader';
+import { CommentsByClauseLoader } from './loaders/comments-by-clause.loader';
 import { DocumentByIdLoader, DocumentByIdLoaderInstance } from './loaders/document-by-id.loader';
 import { AmendmentModel } from './models/amendment.model';
 import { ClauseModel } from './models/clause.model';
@@ -22,12 +16,13 @@ export class ClauseDiscussionResolver {
 
   @ResolveField(() => [AmendmentModel])
   async amendments(
-    @Parent() clause: ClauseModel,
-    @CurrentUser() actor: Actor | null,
-    @Args() { status }: AmendmentStatusArgs,
-    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
-    @Loader(AmendmentsByClauseLoader) amendments: AmendmentsByClauseLoaderInstance,
+    clause: ClauseModel,
+    @FieldArgs() { status }: AmendmentStatusArgs,
+    context: GraphQLRequestContext,
   ): Promise<AmendmentModel[]> {
+    const actor = callerOf(context);
+    const documents = loaderOf(context, DocumentByIdLoader);
+    const amendments = loaderOf(context, AmendmentsByClauseLoader);
     if (!(await this.mayRead(actor, clause, documents))) return [];
     return (await amendments.load(clause.id))
       .filter((amendment) => !status || amendment.status === status)
@@ -36,11 +31,13 @@ export class ClauseDiscussionResolver {
 
   @ResolveField(() => [CommentModel], { description: 'Thread starters; replies hang below' })
   async comments(
-    @Parent() clause: ClauseModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
-    @Loader(CommentsByClauseLoader) comments: CommentsByClauseLoaderInstance,
+    clause: ClauseModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<CommentModel[]> {
+    const actor = callerOf(context);
+    const documents = loaderOf(context, DocumentByIdLoader);
+    const comments = loaderOf(context, CommentsByClauseLoader);
     if (!(await this.mayRead(actor, clause, documents))) return [];
     return (await comments.load(clause.id)).map(CommentModel.from);
   }

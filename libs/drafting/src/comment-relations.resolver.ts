@@ -1,24 +1,19 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainException, Loader } from '@accord/common';
-import { UserByIdLoader, UserByIdLoaderInstance, UserModel } from '@accord/auth';
-import {
-  ParticipantByIdLoader,
-  ParticipantByIdLoaderInstance,
-  ParticipantModel,
-} from '@accord/participants';
-import {
-  RepliesByCommentLoader,
-  RepliesByCommentLoaderInstance,
-} from './loaders/replies-by-comment.loader';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainException, GraphQLRequestContext, loaderOf } from '@accord/common';
+import { UserByIdLoader, UserModel } from '@accord/auth';
+import { ParticipantByIdLoader, ParticipantModel } from '@accord/participants';
+import { RepliesByCommentLoader } from './loaders/replies-by-comment.loader';
 import { CommentModel } from './models/comment.model';
 
 @Resolver(() => CommentModel)
 export class CommentRelationsResolver {
   @ResolveField(() => UserModel)
   async author(
-    @Parent() comment: CommentModel,
-    @Loader(UserByIdLoader) users: UserByIdLoaderInstance,
+    comment: CommentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<UserModel> {
+    const users = loaderOf(context, UserByIdLoader);
     const user = await users.load(comment.authorId);
     if (!user) throw DomainException.notFound('User');
     return UserModel.from(user);
@@ -29,9 +24,11 @@ export class CommentRelationsResolver {
     description: 'The author’s delegation when the comment was made',
   })
   async participant(
-    @Parent() comment: CommentModel,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    comment: CommentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel | null> {
+    const participants = loaderOf(context, ParticipantByIdLoader);
     if (!comment.participantId) return null;
     const participant = await participants.load(comment.participantId);
     return participant ? ParticipantModel.from(participant) : null;
@@ -39,9 +36,11 @@ export class CommentRelationsResolver {
 
   @ResolveField(() => [CommentModel], { description: 'Oldest first' })
   async replies(
-    @Parent() comment: CommentModel,
-    @Loader(RepliesByCommentLoader) replies: RepliesByCommentLoaderInstance,
+    comment: CommentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<CommentModel[]> {
+    const replies = loaderOf(context, RepliesByCommentLoader);
     return (await replies.load(comment.id)).map(CommentModel.from);
   }
 }

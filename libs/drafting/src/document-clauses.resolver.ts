@@ -1,10 +1,7 @@
-import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loader } from '@accord/common';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLRequestContext, loaderOf } from '@accord/common';
 import { countBrackets } from './brackets';
-import {
-  ClausesByDocumentLoader,
-  ClausesByDocumentLoaderInstance,
-} from './loaders/clauses-by-document.loader';
+import { ClausesByDocumentLoader } from './loaders/clauses-by-document.loader';
 import { ClauseModel } from './models/clause.model';
 import { DocumentModel } from './models/document.model';
 
@@ -13,9 +10,11 @@ import { DocumentModel } from './models/document.model';
 export class DocumentClausesResolver {
   @ResolveField(() => [ClauseModel])
   async clauses(
-    @Parent() document: DocumentModel,
-    @Loader(ClausesByDocumentLoader) clauses: ClausesByDocumentLoaderInstance,
+    document: DocumentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ClauseModel[]> {
+    const clauses = loaderOf(context, ClausesByDocumentLoader);
     return (await clauses.load(document.id)).map(({ clause, number }) =>
       ClauseModel.from(clause, number, document),
     );
@@ -23,9 +22,11 @@ export class DocumentClausesResolver {
 
   @ResolveField(() => Int, { description: 'Bracketed passages not yet agreed, in all clauses' })
   async openBrackets(
-    @Parent() document: DocumentModel,
-    @Loader(ClausesByDocumentLoader) clauses: ClausesByDocumentLoaderInstance,
+    document: DocumentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<number> {
+    const clauses = loaderOf(context, ClausesByDocumentLoader);
     const all = await clauses.load(document.id);
     return all.reduce((sum, { clause }) => sum + countBrackets(clause.text).open, 0);
   }
@@ -34,9 +35,11 @@ export class DocumentClausesResolver {
     description: 'False when a clause has a bracket never closed or closing nothing',
   })
   async bracketsBalanced(
-    @Parent() document: DocumentModel,
-    @Loader(ClausesByDocumentLoader) clauses: ClausesByDocumentLoaderInstance,
+    document: DocumentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<boolean> {
+    const clauses = loaderOf(context, ClausesByDocumentLoader);
     const all = await clauses.load(document.id);
     return all.every(({ clause }) => !countBrackets(clause.text).unbalanced);
   }

@@ -1,15 +1,9 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Loader } from '@accord/common';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { callerOf, FieldArgs, GraphQLRequestContext, loaderOf } from '@accord/common';
 import { DocumentsService } from './documents.service';
 import { AmendmentStatusArgs } from './dto/amendment-status.args';
-import {
-  AmendmentsByDocumentLoader,
-  AmendmentsByDocumentLoaderInstance,
-} from './loaders/amendments-by-document.loader';
-import {
-  VersionsByDocumentLoader,
-  VersionsByDocumentLoaderInstance,
-} from './loaders/versions-by-document.loader';
+import { AmendmentsByDocumentLoader } from './loaders/amendments-by-document.loader';
+import { VersionsByDocumentLoader } from './loaders/versions-by-document.loader';
 import { AmendmentModel } from './models/amendment.model';
 import { DocumentVersionModel } from './models/document-version.model';
 import { DocumentModel } from './models/document.model';
@@ -23,11 +17,12 @@ export class DocumentHistoryResolver {
     description: 'Empty for those who may not see the draft (the public, after adoption)',
   })
   async amendments(
-    @Parent() document: DocumentModel,
-    @CurrentUser() actor: Actor | null,
-    @Args() { status }: AmendmentStatusArgs,
-    @Loader(AmendmentsByDocumentLoader) amendments: AmendmentsByDocumentLoaderInstance,
+    document: DocumentModel,
+    @FieldArgs() { status }: AmendmentStatusArgs,
+    context: GraphQLRequestContext,
   ): Promise<AmendmentModel[]> {
+    const actor = callerOf(context);
+    const amendments = loaderOf(context, AmendmentsByDocumentLoader);
     if (!this.documents.canReadHistory(actor, document)) return [];
     return (await amendments.load(document.id))
       .filter((amendment) => !status || amendment.status === status)
@@ -39,10 +34,12 @@ export class DocumentHistoryResolver {
       'Oldest first; those who may not see the draft see only the adopted version, without its author',
   })
   async versions(
-    @Parent() document: DocumentModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(VersionsByDocumentLoader) versions: VersionsByDocumentLoaderInstance,
+    document: DocumentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<DocumentVersionModel[]> {
+    const actor = callerOf(context);
+    const versions = loaderOf(context, VersionsByDocumentLoader);
     const all = await versions.load(document.id);
     // The public gets the adopted text, not who wrote it (createdBy is then null).
     const history = this.documents.canReadHistory(actor, document);

@@ -1,6 +1,6 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loader } from '@accord/common';
-import { UserByIdLoader, UserByIdLoaderInstance, UserModel } from '@accord/auth';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLRequestContext, loaderOf } from '@accord/common';
+import { UserByIdLoader, UserModel } from '@accord/auth';
 import { DocumentVersionModel } from './models/document-version.model';
 
 @Resolver(() => DocumentVersionModel)
@@ -10,9 +10,11 @@ export class DocumentVersionAuthorResolver {
     description: 'For those who may see the negotiation record; null for the public',
   })
   async createdBy(
-    @Parent() version: DocumentVersionModel,
-    @Loader(UserByIdLoader) users: UserByIdLoaderInstance,
+    version: DocumentVersionModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<UserModel | null> {
+    const users = loaderOf(context, UserByIdLoader);
     if (!version.createdById || !version.authorVisible) return null;
     const user = await users.load(version.createdById);
     return user ? UserModel.from(user) : null;

@@ -1,11 +1,7 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainException, Loader } from '@accord/common';
-import {
-  ParticipantByIdLoader,
-  ParticipantByIdLoaderInstance,
-  ParticipantModel,
-} from '@accord/participants';
-import { MeetingByIdLoader, MeetingByIdLoaderInstance } from './loaders/meeting-by-id.loader';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainException, GraphQLRequestContext, loaderOf } from '@accord/common';
+import { ParticipantByIdLoader, ParticipantModel } from '@accord/participants';
+import { MeetingByIdLoader } from './loaders/meeting-by-id.loader';
 import { ActionItemModel } from './models/action-item.model';
 import { MeetingModel } from './models/meeting.model';
 
@@ -13,9 +9,11 @@ import { MeetingModel } from './models/meeting.model';
 export class ActionItemFieldsResolver {
   @ResolveField(() => ParticipantModel, { nullable: true })
   async owner(
-    @Parent() item: ActionItemModel,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    item: ActionItemModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel | null> {
+    const participants = loaderOf(context, ParticipantByIdLoader);
     if (!item.ownerId) return null;
     const owner = await participants.load(item.ownerId);
     return owner ? ParticipantModel.from(owner) : null;
@@ -23,9 +21,11 @@ export class ActionItemFieldsResolver {
 
   @ResolveField(() => MeetingModel)
   async raisedAt(
-    @Parent() item: ActionItemModel,
-    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
+    item: ActionItemModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<MeetingModel> {
+    const meetings = loaderOf(context, MeetingByIdLoader);
     const meeting = await meetings.load(item.raisedAtId);
     if (!meeting) throw DomainException.notFound('Meeting');
     return MeetingModel.from(meeting);
@@ -33,9 +33,11 @@ export class ActionItemFieldsResolver {
 
   @ResolveField(() => MeetingModel, { nullable: true })
   async dueAt(
-    @Parent() item: ActionItemModel,
-    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
+    item: ActionItemModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<MeetingModel | null> {
+    const meetings = loaderOf(context, MeetingByIdLoader);
     if (!item.dueAtId) return null;
     const meeting = await meetings.load(item.dueAtId);
     return meeting ? MeetingModel.from(meeting) : null;

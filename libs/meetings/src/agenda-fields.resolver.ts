@@ -1,5 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainException, Loader } from '@accord/common';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainException, GraphQLRequestContext, loaderOf } from '@accord/common';
 import { ParticipantByIdLoader, ParticipantByIdLoaderInstance } from '@accord/participants';
 import { renderAgendaICalendar } from './agenda/agenda-icalendar';
 import { renderAgendaMarkdown } from './agenda/agenda-markdown';
@@ -13,19 +13,23 @@ import { AgendaModel } from './models/agenda.model';
 export class AgendaFieldsResolver {
   @ResolveField(() => String)
   async markdown(
-    @Parent() agenda: AgendaModel,
-    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    agenda: AgendaModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<string> {
+    const meetings = loaderOf(context, MeetingByIdLoader);
+    const participants = loaderOf(context, ParticipantByIdLoader);
     return renderAgendaMarkdown(await this.view(agenda, meetings, participants));
   }
 
   @ResolveField(() => String, { description: 'One VEVENT per item, in the meeting’s time zone' })
   async icalendar(
-    @Parent() agenda: AgendaModel,
-    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    agenda: AgendaModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<string> {
+    const meetings = loaderOf(context, MeetingByIdLoader);
+    const participants = loaderOf(context, ParticipantByIdLoader);
     return renderAgendaICalendar(await this.view(agenda, meetings, participants));
   }
 

@@ -1,21 +1,8 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Loader } from '@accord/common';
-import {
-  ClauseModel,
-  DocumentByIdLoader,
-  DocumentByIdLoaderInstance,
-  DocumentModel,
-  DocumentsReader,
-} from '@accord/drafting';
-import {
-  ParticipantByIdLoader,
-  ParticipantByIdLoaderInstance,
-  ParticipantModel,
-} from '@accord/participants';
-import {
-  ClauseRefByIdLoader,
-  ClauseRefByIdLoaderInstance,
-} from './loaders/clause-ref-by-id.loader';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { callerOf, GraphQLRequestContext, loaderOf } from '@accord/common';
+import { ClauseModel, DocumentByIdLoader, DocumentModel, DocumentsReader } from '@accord/drafting';
+import { ParticipantByIdLoader, ParticipantModel } from '@accord/participants';
+import { ClauseRefByIdLoader } from './loaders/clause-ref-by-id.loader';
 import { AgendaItemModel } from './models/agenda.model';
 
 /** Document and clauses only for those who may read the document; participants for everyone. */
@@ -25,10 +12,12 @@ export class AgendaItemFieldsResolver {
 
   @ResolveField(() => DocumentModel, { nullable: true })
   async document(
-    @Parent() item: AgendaItemModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
+    item: AgendaItemModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<DocumentModel | null> {
+    const actor = callerOf(context);
+    const documents = loaderOf(context, DocumentByIdLoader);
     if (!item.documentId) return null;
     const document = await documents.load(item.documentId);
     return document && this.documents.canRead(actor, document)
@@ -38,11 +27,13 @@ export class AgendaItemFieldsResolver {
 
   @ResolveField(() => [ClauseModel])
   async clauses(
-    @Parent() item: AgendaItemModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
-    @Loader(ClauseRefByIdLoader) clauses: ClauseRefByIdLoaderInstance,
+    item: AgendaItemModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ClauseModel[]> {
+    const actor = callerOf(context);
+    const documents = loaderOf(context, DocumentByIdLoader);
+    const clauses = loaderOf(context, ClauseRefByIdLoader);
     if (!item.documentId || !item.clauseIds.length) return [];
     const document = await documents.load(item.documentId);
     if (!document || !this.documents.canRead(actor, document)) return [];
@@ -54,9 +45,11 @@ export class AgendaItemFieldsResolver {
 
   @ResolveField(() => [ParticipantModel], { description: 'Presenters, or those expected to sign' })
   async participants(
-    @Parent() item: AgendaItemModel,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    item: AgendaItemModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel[]> {
+    const participants = loaderOf(context, ParticipantByIdLoader);
     const rows = await participants.loadMany(item.participantIds);
     return rows.flatMap((p) => (p && !(p instanceof Error) ? [ParticipantModel.from(p)] : []));
   }

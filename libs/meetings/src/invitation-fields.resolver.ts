@@ -1,11 +1,7 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainException, Loader } from '@accord/common';
-import {
-  ParticipantByIdLoader,
-  ParticipantByIdLoaderInstance,
-  ParticipantModel,
-} from '@accord/participants';
-import { MeetingByIdLoader, MeetingByIdLoaderInstance } from './loaders/meeting-by-id.loader';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainException, GraphQLRequestContext, loaderOf } from '@accord/common';
+import { ParticipantByIdLoader, ParticipantModel } from '@accord/participants';
+import { MeetingByIdLoader } from './loaders/meeting-by-id.loader';
 import { InvitationModel } from './models/invitation.model';
 import { MeetingModel } from './models/meeting.model';
 
@@ -13,9 +9,11 @@ import { MeetingModel } from './models/meeting.model';
 export class InvitationFieldsResolver {
   @ResolveField(() => ParticipantModel)
   async participant(
-    @Parent() invitation: InvitationModel,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    invitation: InvitationModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel> {
+    const participants = loaderOf(context, ParticipantByIdLoader);
     const participant = await participants.load(invitation.participantId);
     if (!participant) throw DomainException.notFound('Participant');
     return ParticipantModel.from(participant);
@@ -23,9 +21,11 @@ export class InvitationFieldsResolver {
 
   @ResolveField(() => MeetingModel)
   async meeting(
-    @Parent() invitation: InvitationModel,
-    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
+    invitation: InvitationModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<MeetingModel> {
+    const meetings = loaderOf(context, MeetingByIdLoader);
     const meeting = await meetings.load(invitation.meetingId);
     if (!meeting) throw DomainException.notFound('Meeting');
     return MeetingModel.from(meeting);

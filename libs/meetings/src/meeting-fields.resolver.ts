@@ -1,34 +1,18 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Loader } from '@accord/common';
-import { DocumentByIdLoader, DocumentByIdLoaderInstance, DocumentEntity } from '@accord/drafting';
-import {
-  ParticipantByIdLoader,
-  ParticipantByIdLoaderInstance,
-  ParticipantModel,
-} from '@accord/participants';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { callerOf, GraphQLRequestContext, loaderOf } from '@accord/common';
+import { DocumentByIdLoader, DocumentEntity } from '@accord/drafting';
+import { ParticipantByIdLoader, ParticipantModel } from '@accord/participants';
 import { ActionItemsService } from './action-items.service';
 import { AgendasService } from './agendas.service';
 import { documentIdsOf } from './agenda-views';
 import { InvitationsService } from './invitations.service';
-import {
-  ActionItemsByDueMeetingLoader,
-  ActionItemsByDueMeetingLoaderInstance,
-} from './loaders/action-items-by-due-meeting.loader';
-import {
-  HostsByMeetingLoader,
-  HostsByMeetingLoaderInstance,
-} from './loaders/hosts-by-meeting.loader';
-import {
-  InvitationsByMeetingLoader,
-  InvitationsByMeetingLoaderInstance,
-} from './loaders/invitations-by-meeting.loader';
-import { LatestAgendaLoader, LatestAgendaLoaderInstance } from './loaders/latest-agenda.loader';
-import { MeetingByIdLoader, MeetingByIdLoaderInstance } from './loaders/meeting-by-id.loader';
-import { NextMeetingLoader, NextMeetingLoaderInstance } from './loaders/next-meeting.loader';
-import {
-  PublishedAgendaLoader,
-  PublishedAgendaLoaderInstance,
-} from './loaders/published-agenda.loader';
+import { ActionItemsByDueMeetingLoader } from './loaders/action-items-by-due-meeting.loader';
+import { HostsByMeetingLoader } from './loaders/hosts-by-meeting.loader';
+import { InvitationsByMeetingLoader } from './loaders/invitations-by-meeting.loader';
+import { LatestAgendaLoader } from './loaders/latest-agenda.loader';
+import { MeetingByIdLoader } from './loaders/meeting-by-id.loader';
+import { NextMeetingLoader } from './loaders/next-meeting.loader';
+import { PublishedAgendaLoader } from './loaders/published-agenda.loader';
 import { ActionItemModel } from './models/action-item.model';
 import { AgendaModel } from './models/agenda.model';
 import { InvitationModel } from './models/invitation.model';
@@ -44,10 +28,12 @@ export class MeetingFieldsResolver {
 
   @ResolveField(() => [ParticipantModel], { description: 'In order: the first opens the meeting' })
   async hosts(
-    @Parent() meeting: MeetingModel,
-    @Loader(HostsByMeetingLoader) hosts: HostsByMeetingLoaderInstance,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    meeting: MeetingModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel[]> {
+    const hosts = loaderOf(context, HostsByMeetingLoader);
+    const participants = loaderOf(context, ParticipantByIdLoader);
     const rows = await participants.loadMany(
       (await hosts.load(meeting.id)).map((h) => h.participantId),
     );
@@ -56,9 +42,11 @@ export class MeetingFieldsResolver {
 
   @ResolveField(() => MeetingModel, { nullable: true })
   async previousMeeting(
-    @Parent() meeting: MeetingModel,
-    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
+    meeting: MeetingModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<MeetingModel | null> {
+    const meetings = loaderOf(context, MeetingByIdLoader);
     if (!meeting.previousMeetingId) return null;
     const previous = await meetings.load(meeting.previousMeetingId);
     return previous ? MeetingModel.from(previous) : null;
@@ -66,9 +54,11 @@ export class MeetingFieldsResolver {
 
   @ResolveField(() => MeetingModel, { nullable: true })
   async nextMeeting(
-    @Parent() meeting: MeetingModel,
-    @Loader(NextMeetingLoader) next: NextMeetingLoaderInstance,
+    meeting: MeetingModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<MeetingModel | null> {
+    const next = loaderOf(context, NextMeetingLoader);
     const following = await next.load(meeting.id);
     return following ? MeetingModel.from(following) : null;
   }
@@ -77,10 +67,12 @@ export class MeetingFieldsResolver {
     description: 'Secretariat and the invited participants’ members; empty for others',
   })
   async invitations(
-    @Parent() meeting: MeetingModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(InvitationsByMeetingLoader) invitations: InvitationsByMeetingLoaderInstance,
+    meeting: MeetingModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<InvitationModel[]> {
+    const actor = callerOf(context);
+    const invitations = loaderOf(context, InvitationsByMeetingLoader);
     const all = await invitations.load(meeting.id);
     return this.invitationsService.visible(actor, all).map(InvitationModel.from);
   }
@@ -90,11 +82,13 @@ export class MeetingFieldsResolver {
       'Due at this meeting; each shown to the secretariat, its owner and the invited participants',
   })
   async actionItems(
-    @Parent() meeting: MeetingModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(ActionItemsByDueMeetingLoader) items: ActionItemsByDueMeetingLoaderInstance,
-    @Loader(InvitationsByMeetingLoader) invitations: InvitationsByMeetingLoaderInstance,
+    meeting: MeetingModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ActionItemModel[]> {
+    const actor = callerOf(context);
+    const items = loaderOf(context, ActionItemsByDueMeetingLoader);
+    const invitations = loaderOf(context, InvitationsByMeetingLoader);
     const [due, invited] = await Promise.all([
       items.load(meeting.id),
       invitations.load(meeting.id),
@@ -108,13 +102,15 @@ export class MeetingFieldsResolver {
       'The latest version for the secretariat; the latest published one for others, showing only what they may read',
   })
   async agenda(
-    @Parent() meeting: MeetingModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(LatestAgendaLoader) latest: LatestAgendaLoaderInstance,
-    @Loader(PublishedAgendaLoader) published: PublishedAgendaLoaderInstance,
-    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
-    @Loader(InvitationsByMeetingLoader) invitations: InvitationsByMeetingLoaderInstance,
+    meeting: MeetingModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<AgendaModel | null> {
+    const actor = callerOf(context);
+    const latest = loaderOf(context, LatestAgendaLoader);
+    const published = loaderOf(context, PublishedAgendaLoader);
+    const documents = loaderOf(context, DocumentByIdLoader);
+    const invitations = loaderOf(context, InvitationsByMeetingLoader);
     const loader = this.agendas.canReadUnpublished(actor) ? latest : published;
     const agenda = await loader.load(meeting.id);
     if (!agenda) return null;

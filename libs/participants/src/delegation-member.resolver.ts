@@ -1,10 +1,7 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainException, Loader } from '@accord/common';
-import { UserByIdLoader, UserByIdLoaderInstance, UserModel } from '@accord/auth';
-import {
-  ParticipantByIdLoader,
-  ParticipantByIdLoaderInstance,
-} from './loaders/participant-by-id.loader';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainException, GraphQLRequestContext, loaderOf } from '@accord/common';
+import { UserByIdLoader, UserModel } from '@accord/auth';
+import { ParticipantByIdLoader } from './loaders/participant-by-id.loader';
 import {
   DelegationMemberModel,
   DelegationMembershipModel,
@@ -15,9 +12,11 @@ import {
 export class DelegationMemberResolver {
   @ResolveField(() => UserModel)
   async user(
-    @Parent() member: DelegationMemberModel,
-    @Loader(UserByIdLoader) users: UserByIdLoaderInstance,
+    member: DelegationMemberModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<UserModel> {
+    const users = loaderOf(context, UserByIdLoader);
     const user = await users.load(member.userId);
     if (!user) throw DomainException.notFound('User');
     return UserModel.from(user);
@@ -28,9 +27,11 @@ export class DelegationMemberResolver {
 export class DelegationMembershipResolver {
   @ResolveField(() => ParticipantModel)
   async participant(
-    @Parent() membership: DelegationMembershipModel,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    membership: DelegationMembershipModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel> {
+    const participants = loaderOf(context, ParticipantByIdLoader);
     const participant = await participants.load(membership.participantId);
     if (!participant) throw DomainException.notFound('Participant');
     return ParticipantModel.from(participant);

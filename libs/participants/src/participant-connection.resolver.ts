@@ -1,4 +1,4 @@
-import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParticipantConnection } from './models/participant.model';
 import { ParticipantsService } from './participants.service';
 
@@ -8,7 +8,7 @@ export class ParticipantConnectionResolver {
   constructor(private readonly participants: ParticipantsService) {}
 
   @ResolveField(() => Int)
-  totalCount(@Parent() connection: ParticipantConnection): Promise<number> {
+  totalCount(connection: ParticipantConnection): Promise<number> {
     return this.participants.count(connection.filter);
   }
 }

@@ -1,10 +1,7 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loader } from '@accord/common';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLRequestContext, loaderOf } from '@accord/common';
 import { UserModel } from '@accord/auth';
-import {
-  MembershipByUserLoader,
-  MembershipByUserLoaderInstance,
-} from './loaders/membership-by-user.loader';
+import { MembershipByUserLoader } from './loaders/membership-by-user.loader';
 import { DelegationMembershipModel } from './models/participant.model';
 
 /** User.delegation lives here: the auth library knows users, not delegations. */
@@ -12,9 +9,11 @@ import { DelegationMembershipModel } from './models/participant.model';
 export class UserDelegationResolver {
   @ResolveField(() => DelegationMembershipModel, { nullable: true })
   async delegation(
-    @Parent() user: UserModel,
-    @Loader(MembershipByUserLoader) memberships: MembershipByUserLoaderInstance,
+    user: UserModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<DelegationMembershipModel | null> {
+    const memberships = loaderOf(context, MembershipByUserLoader);
     const membership = await memberships.load(user.id);
     if (!membership) return null;
     return Object.assign(new DelegationMembershipModel(), {

@@ -1,7 +1,7 @@
-import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Loader } from '@accord/common';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, callerOf, FieldArgs, GraphQLRequestContext, loaderOf } from '@accord/common';
 import { DocumentModel } from '@accord/drafting';
-import { ParticipantByIdLoader, ParticipantByIdLoaderInstance } from '@accord/participants';
+import { ParticipantByIdLoader } from '@accord/participants';
 import { SignaturesArgs } from './dto/signatures.args';
 import { countByKind } from './kind-counts';
 import {
@@ -20,21 +20,24 @@ export class DocumentSignaturesResolver {
 
   @ResolveField(() => [SignatureModel], { description: 'In the order they were signed' })
   async signatures(
-    @Parent() document: DocumentModel,
-    @CurrentUser() actor: Actor | null,
-    @Args() { includeWithdrawn }: SignaturesArgs,
-    @Loader(SignaturesByDocumentLoader) signatures: SignaturesByDocumentLoaderInstance,
+    document: DocumentModel,
+    @FieldArgs() { includeWithdrawn }: SignaturesArgs,
+    context: GraphQLRequestContext,
   ): Promise<SignatureModel[]> {
+    const actor = callerOf(context);
+    const signatures = loaderOf(context, SignaturesByDocumentLoader);
     const all = await this.visible(actor, document, signatures);
     return all.filter((s) => includeWithdrawn || !s.withdrawnAt).map(SignatureModel.from);
   }
 
   @ResolveField(() => Int, { description: 'Active (not withdrawn) signatures' })
   async signatureCount(
-    @Parent() document: DocumentModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(SignaturesByDocumentLoader) signatures: SignaturesByDocumentLoaderInstance,
+    document: DocumentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<number> {
+    const actor = callerOf(context);
+    const signatures = loaderOf(context, SignaturesByDocumentLoader);
     return (await this.visible(actor, document, signatures)).filter((s) => !s.withdrawnAt).length;
   }
 
@@ -42,11 +45,13 @@ export class DocumentSignaturesResolver {
     description: 'Active signatures per participant kind, every eligible kind included',
   })
   async signatureCountsByKind(
-    @Parent() document: DocumentModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(SignaturesByDocumentLoader) signatures: SignaturesByDocumentLoaderInstance,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    document: DocumentModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<KindCountModel[]> {
+    const actor = callerOf(context);
+    const signatures = loaderOf(context, SignaturesByDocumentLoader);
+    const participants = loaderOf(context, ParticipantByIdLoader);
     const active = (await this.visible(actor, document, signatures)).filter((s) => !s.withdrawnAt);
     const signers = await participants.loadMany(active.map((s) => s.participantId));
     const kinds = signers.flatMap((p) => (p && !(p instanceof Error) ? [p.kind] : []));

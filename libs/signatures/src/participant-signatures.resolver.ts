@@ -1,12 +1,9 @@
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, Loader } from '@accord/common';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { callerOf, FieldArgs, GraphQLRequestContext, loaderOf } from '@accord/common';
 import { ParticipantModel } from '@accord/participants';
 import { SignaturesArgs } from './dto/signatures.args';
-import { DocumentByIdLoader, DocumentByIdLoaderInstance } from './loaders/document-by-id.loader';
-import {
-  SignaturesByParticipantLoader,
-  SignaturesByParticipantLoaderInstance,
-} from './loaders/signatures-by-participant.loader';
+import { DocumentByIdLoader } from './loaders/document-by-id.loader';
+import { SignaturesByParticipantLoader } from './loaders/signatures-by-participant.loader';
 import { SignatureModel } from './models/signature.model';
 import { SignaturesService } from './signatures.service';
 
@@ -19,12 +16,13 @@ export class ParticipantSignaturesResolver {
     description: 'Only on documents the caller may see (adopted documents are public)',
   })
   async signatures(
-    @Parent() participant: ParticipantModel,
-    @CurrentUser() actor: Actor | null,
-    @Args() { includeWithdrawn }: SignaturesArgs,
-    @Loader(SignaturesByParticipantLoader) signatures: SignaturesByParticipantLoaderInstance,
-    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
+    participant: ParticipantModel,
+    @FieldArgs() { includeWithdrawn }: SignaturesArgs,
+    context: GraphQLRequestContext,
   ): Promise<SignatureModel[]> {
+    const actor = callerOf(context);
+    const signatures = loaderOf(context, SignaturesByParticipantLoader);
+    const documents = loaderOf(context, DocumentByIdLoader);
     const given = (await signatures.load(participant.id)).filter(
       (s) => includeWithdrawn || !s.withdrawnAt,
     );

@@ -1,14 +1,10 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentUser, DomainException, Loader } from '@accord/common';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, callerOf, DomainException, GraphQLRequestContext, loaderOf } from '@accord/common';
 import { UserByIdLoader, UserByIdLoaderInstance, UserModel } from '@accord/auth';
 import { DocumentModel } from '@accord/drafting';
-import { MeetingByIdLoader, MeetingByIdLoaderInstance, MeetingModel } from '@accord/meetings';
-import {
-  ParticipantByIdLoader,
-  ParticipantByIdLoaderInstance,
-  ParticipantModel,
-} from '@accord/participants';
-import { DocumentByIdLoader, DocumentByIdLoaderInstance } from './loaders/document-by-id.loader';
+import { MeetingByIdLoader, MeetingModel } from '@accord/meetings';
+import { ParticipantByIdLoader, ParticipantModel } from '@accord/participants';
+import { DocumentByIdLoader } from './loaders/document-by-id.loader';
 import { SignatureModel } from './models/signature.model';
 import { SignaturesService } from './signatures.service';
 
@@ -18,9 +14,11 @@ export class SignatureFieldsResolver {
 
   @ResolveField(() => DocumentModel)
   async document(
-    @Parent() signature: SignatureModel,
-    @Loader(DocumentByIdLoader) documents: DocumentByIdLoaderInstance,
+    signature: SignatureModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<DocumentModel> {
+    const documents = loaderOf(context, DocumentByIdLoader);
     const document = await documents.load(signature.documentId);
     if (!document) throw DomainException.notFound('Document');
     return DocumentModel.from(document);
@@ -28,9 +26,11 @@ export class SignatureFieldsResolver {
 
   @ResolveField(() => ParticipantModel)
   async participant(
-    @Parent() signature: SignatureModel,
-    @Loader(ParticipantByIdLoader) participants: ParticipantByIdLoaderInstance,
+    signature: SignatureModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<ParticipantModel> {
+    const participants = loaderOf(context, ParticipantByIdLoader);
     const participant = await participants.load(signature.participantId);
     if (!participant) throw DomainException.notFound('Participant');
     return ParticipantModel.from(participant);
@@ -41,10 +41,12 @@ export class SignatureFieldsResolver {
     description: 'The head of delegation who signed on the platform; null for the public',
   })
   signedBy(
-    @Parent() signature: SignatureModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(UserByIdLoader) users: UserByIdLoaderInstance,
+    signature: SignatureModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<UserModel | null> {
+    const actor = callerOf(context);
+    const users = loaderOf(context, UserByIdLoader);
     return this.user(actor, signature.signedById, users);
   }
 
@@ -53,18 +55,22 @@ export class SignatureFieldsResolver {
     description: 'The secretariat officer who recorded it; null for the public',
   })
   recordedBy(
-    @Parent() signature: SignatureModel,
-    @CurrentUser() actor: Actor | null,
-    @Loader(UserByIdLoader) users: UserByIdLoaderInstance,
+    signature: SignatureModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<UserModel | null> {
+    const actor = callerOf(context);
+    const users = loaderOf(context, UserByIdLoader);
     return this.user(actor, signature.recordedById, users);
   }
 
   @ResolveField(() => MeetingModel, { nullable: true })
   async meeting(
-    @Parent() signature: SignatureModel,
-    @Loader(MeetingByIdLoader) meetings: MeetingByIdLoaderInstance,
+    signature: SignatureModel,
+    _args: unknown,
+    context: GraphQLRequestContext,
   ): Promise<MeetingModel | null> {
+    const meetings = loaderOf(context, MeetingByIdLoader);
     const meeting = signature.meetingId ? await meetings.load(signature.meetingId) : null;
     return meeting ? MeetingModel.from(meeting) : null;
   }
