@@ -8,11 +8,13 @@ import type { RunningServer } from './servers';
 import { countStatements, DbStats, processCpuSeconds, StatementStat } from './stats';
 
 /**
- * Statements of the audit chain, recognised by their text: the chain lock (an advisory lock
- * today) and the reads and writes of audit_events / audit_checkpoints.
+ * Statements of the audit chain, recognised by their text: the chain lock (the stream's head
+ * row in audit_streams, locked FOR UPDATE; the checkpoint's advisory lock) and the reads and
+ * writes of audit_events / audit_streams / audit_checkpoints.
  */
 const AUDIT_STATEMENT = /audit_|pg_advisory_xact_lock/i;
-const CHAIN_LOCK = /pg_advisory_xact_lock|LOCK\s+TABLE\s+"?audit/i;
+const CHAIN_LOCK =
+  /FROM\s+audit_streams\s+WHERE\s+stream\s*=\s*\$1\s+FOR\s+UPDATE|pg_advisory_xact_lock/i;
 
 export interface Writer {
   token: string;
