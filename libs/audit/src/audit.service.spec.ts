@@ -21,7 +21,10 @@ describe(AuditService.name, () => {
     const checkpoints = strictMock<AuditCheckpointsService>({
       write: jest.fn().mockResolvedValue(true),
     });
-    const txHost = strictMock<TransactionHost<TypeOrmAdapter>>();
+    // record() runs in the caller's transaction or its own: here, the callback at once.
+    const txHost = strictMock<TransactionHost<TypeOrmAdapter>>({
+      withTransaction: jest.fn((work: () => Promise<unknown>) => work()) as never,
+    });
     return {
       service: new AuditService(repository, checkpoints, txHost),
       repository,

@@ -34,7 +34,13 @@ export class AuditService {
    * locked until the commit. When the new event's id is CHECKPOINT_EVERY_EVENTS past the last
    * checkpoint, it also signs a checkpoint, in the same transaction.
    */
-  async record(actor: Actor | null, record: AuditRecord): Promise<void> {
+  record(actor: Actor | null, record: AuditRecord): Promise<void> {
+    // Joins the caller's transaction; a caller without one (a failed login) gets its own, since
+    // the stream's lock must be held from reading the head to moving it.
+    return this.txHost.withTransaction(() => this.appendToStream(actor, record));
+  }
+
+  private async appendToStream(actor: Actor | null, record: AuditRecord): Promise<void> {
     const stream = auditStreamOf(record);
     const head = await this.audit.lockStream(stream);
     const fields = {
