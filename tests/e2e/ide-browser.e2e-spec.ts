@@ -86,11 +86,23 @@ describeInChromium('GraphQL IDE and browser clients (Chromium)', () => {
     // The root types show once the schema has loaded (by introspection, from this server).
     const docs = page.locator('app-doc-viewer');
     await docs.getByText('Mutation', { exact: true }).waitFor();
+    // The search results list the type; it leads to its own page. Altair builds its search
+    // index after drawing the root types: on a busy machine a first search can find nothing,
+    // so search again (as a person would) before giving up.
     const search = page.getByPlaceholder('Search docs...');
-    await search.fill('Document');
-    await search.press('Enter');
-    // The search results list the type; it leads to its own page.
-    await docs.getByText('Document', { exact: true }).first().click();
+    const result = docs.getByText('Document', { exact: true }).first();
+    for (let attempt = 1; ; attempt++) {
+      await search.fill('');
+      await search.fill('Document');
+      await search.press('Enter');
+      try {
+        await result.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 4) throw error;
+      }
+    }
+    await result.click();
     // The type's page: its fields with their descriptions.
     await page.getByText('Active (not withdrawn) signatures').waitFor();
     await page.screenshot({ path: screenshotPath('ide-docs') });
