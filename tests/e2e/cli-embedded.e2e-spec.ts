@@ -1,50 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@accord/common';
 import { accord, STACK_LINE } from '../support/cli';
+import { ApiProcess, startApiProcess, waitFor } from '../support/api-process';
 import { closedDataFolder } from '../support/data-folder';
 
 jest.setTimeout(900_000);
 
-const ROOT = join(__dirname, '..', '..');
 const PASSWORD = 'violet tractors sing 42 old ballads';
-
-/** `npm start` on the embedded database in its own data folder (no DATABASE_URL). */
-function startApi(dataDir: string, port: number): { child: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-  };
-  delete env.DATABASE_URL;
-  delete env.JWT_SECRET;
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/api/src/main.ts',
-    ],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function login(port: number, email: string, password: string): Promise<unknown> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -61,7 +24,7 @@ async function login(port: number, email: string, password: string): Promise<unk
 
 describe('npm run accord on the embedded database (no DATABASE_URL)', () => {
   const folder = closedDataFolder();
-  let api: ReturnType<typeof startApi> | undefined;
+  let api: ApiProcess | undefined;
 
   afterAll(async () => {
     const child = api?.child;
@@ -75,7 +38,7 @@ describe('npm run accord on the embedded database (no DATABASE_URL)', () => {
 
   it('uses the server of the API that holds the database, says so, and refuses a revert under it', async () => {
     const port = await freePort();
-    api = startApi(folder.dir, port);
+    api = startApiProcess(folder.dir, port);
     await waitFor(() => api!.output().includes('Accord API ready'), 'the API to start', 600_000);
     const env = { DATA_DIR: folder.dir };
 

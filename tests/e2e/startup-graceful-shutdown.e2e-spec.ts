@@ -1,52 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { freePort } from '@accord/common';
+import { startApiProcess, waitFor } from '../support/api-process';
 import { closedDataFolder } from '../support/data-folder';
 
-const ROOT = join(__dirname, '..', '..');
 const QUERY = '{ participants(first: 5) { totalCount edges { node { name } } } }';
-
-/** `npm start` in a child process, on the embedded database in its own data folder. */
-function startApi(dataDir: string, port: number): { child: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'log',
-    SHUTDOWN_GRACE: '30s',
-  };
-  delete env.DATABASE_URL;
-  delete env.JWT_SECRET;
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/api/src/main.ts',
-    ],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * A POST /graphql whose body is sent in two halves: the request is in flight (the server is
@@ -101,7 +63,7 @@ describe('graceful shutdown (SIGTERM)', () => {
 
   it('finishes the requests in flight, refuses new connections, closes sockets, stops the database, exits 0', async () => {
     const port = await freePort();
-    const started = startApi(folder.dir, port);
+    const started = startApiProcess(folder.dir, port, { LOG_LEVEL: 'log', SHUTDOWN_GRACE: '30s' });
     child = started.child;
     const { output } = started;
     const exited = new Promise<number | null>((resolve) => child!.on('exit', resolve));
