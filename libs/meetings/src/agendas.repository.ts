@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, TypeOrmAdapter } from '@accord/common';
-import { AgendaEntity, StoredAgendaItem } from './agenda.entity';
+import { AgendaEntity, RemovedAgendaItem, StoredAgendaItem } from './agenda.entity';
 
 @Injectable()
 export class AgendasRepository {
@@ -30,6 +30,7 @@ export class AgendasRepository {
     meetingId: string;
     version: number;
     items: StoredAgendaItem[];
+    removedItems: RemovedAgendaItem[];
     warnings: string[];
     createdById: string | null;
     reason: string;
@@ -37,6 +38,17 @@ export class AgendasRepository {
     return this.agendas.save(
       this.agendas.create({ ...fields, publishedAt: null, publishActionItems: false }),
     );
+  }
+
+  /** The keys of every item of the meeting's published versions. */
+  async publishedItemKeys(meetingId: string): Promise<Set<string>> {
+    const rows: { key: string }[] = await this.txHost.tx.query(
+      `SELECT DISTINCT item->>'key' AS key
+       FROM agendas a, jsonb_array_elements(a.items) item
+       WHERE a."meetingId" = $1 AND a."publishedAt" IS NOT NULL AND item ? 'key'`,
+      [meetingId],
+    );
+    return new Set(rows.map((r) => r.key));
   }
 
   async publish(
