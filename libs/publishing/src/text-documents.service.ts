@@ -30,7 +30,10 @@ export class TextDocumentsService {
 
   async load(actor: Actor | null, slug: string, language: unknown): Promise<TextDocument> {
     if (slug.length > MAX_SLUG_LENGTH || !SLUG_PATTERN.test(slug)) {
-      throw DomainException.badInput('slug', 'slug must be a document slug (lowercase words joined by hyphens)');
+      throw DomainException.badInput(
+        'slug',
+        'slug must be a document slug (lowercase words joined by hyphens)',
+      );
     }
     // Its form first (says nothing about the document), whether it is declared after access.
     const asked = parseLanguageParam(language);
