@@ -96,6 +96,43 @@ describe('publishing: texts as documents to hand out (PDF, Word, Markdown)', () 
       },
     );
 
+    it('lists the signatories of a closed text too, but not those who withdrew', async () => {
+      const closed = await createDocumentInStatus(t, {
+        status: DocumentStatus.CLOSED,
+        eligibleKinds: [ParticipantKind.STATE],
+      });
+      await t.dataSource.getRepository(SignatureEntity).insert([
+        {
+          documentId: closed.id,
+          participantId: w.stateA.id,
+          signedAt: new Date('2024-03-01T12:00:00Z'),
+          textHash: closed.adoptedHash!,
+        },
+        {
+          documentId: closed.id,
+          participantId: w.stateB.id,
+          signedAt: new Date('2024-03-02T12:00:00Z'),
+          textHash: closed.adoptedHash!,
+          withdrawnAt: new Date('2024-04-01T12:00:00Z'),
+          withdrawalReason: 'Test',
+        },
+      ]);
+      const md = (await get(`/documents/${closed.slug}/text.md`)).body.toString();
+      expect(md).toContain('Adopted text — closed for signature');
+      expect(md).toContain(`${w.stateA.name} — signed on 1 March 2024`);
+      expect(md).not.toContain(w.stateB.name);
+    });
+
+    it('shows no signatories section before the text is open for signature', async () => {
+      const adoptedOnly = await createDocumentInStatus(t, {
+        status: DocumentStatus.ADOPTED,
+        eligibleKinds: [ParticipantKind.STATE],
+      });
+      const md = (await get(`/documents/${adoptedOnly.slug}/text.md`)).body.toString();
+      expect(md).toContain('**Adopted text**');
+      expect(md).not.toContain('Signatories');
+    });
+
     it('renders participants’ names in any script in the PDF (Vietnamese, Turkish, French, Cyrillic, Greek)', async () => {
       const text = await pdfText((await get(`/documents/${adopted.slug}/text.pdf`)).body);
       for (const name of NAMES) expect(text).toContain(name);
@@ -144,9 +181,24 @@ describe('publishing: texts as documents to hand out (PDF, Word, Markdown)', () 
       },
     );
 
-    it('serves the secretariat and an admin too', async () => {
-      for (const token of [w.secretariat.token, w.admin.token]) {
-        expect((await get(`/documents/${draft.slug}/text.pdf`, token)).status).toBe(200);
+    it('serves every role that may read the draft: staff and each role of an eligible delegation', async () => {
+      for (const user of [w.admin, w.secretariat, w.headA, w.delegateA, w.observerA, w.headB]) {
+        expect((await get(`/documents/${draft.slug}/text.pdf`, user.token)).status).toBe(200);
+      }
+    });
+
+    it('serves an empty draft, saying it has no text yet', async () => {
+      const empty = await createDocumentInStatus(t, {
+        status: DocumentStatus.DRAFT,
+        eligibleKinds: [ParticipantKind.STATE],
+        clauses: [],
+      });
+      for (const format of FORMATS) {
+        const res = await get(`/documents/${empty.slug}/text.${format}`, w.headA.token);
+        expect(res.status).toBe(200);
+        const text = await textOf(format, res.body);
+        expect(text).toContain('No text yet');
+        expect(text).toContain('This text has no clauses yet.');
       }
     });
 

@@ -189,7 +189,8 @@ export async function renderTextPdf(text: TextDocument): Promise<Buffer> {
       Title: title,
       Subject: `${status}. ${versionLine(text)}`,
       Creator: 'Accord',
-      CreationDate: text.date ?? undefined,
+      // A fixed date: the same text renders the same file (pdfkit would take the current time).
+      CreationDate: text.date ?? new Date(0),
     },
   });
   registerPdfFonts(doc);
