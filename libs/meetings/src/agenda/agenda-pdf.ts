@@ -130,7 +130,7 @@ export async function renderAgendaPdf(view: AgendaView): Promise<Buffer> {
     doc.font(PDF_FONTS.regular).fontSize(9.5);
     for (const warning of view.warnings) doc.text(`• ${warning}`, left, doc.y, { width });
   }
-  stampPages(doc, (page, total) => `${status}: ${meeting.title} · Page ${page} of ${total}`);
+  stampPages(doc, `${status}: ${meeting.title}`);
   doc.end();
   return done;
 }

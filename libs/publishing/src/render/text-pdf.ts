@@ -161,7 +161,7 @@ function watermark(doc: Pdf, label: string): void {
     margins.bottom = 0;
     doc.save();
     doc.rotate(-50, { origin: [width / 2, height / 2] });
-    doc.font(PDF_FONTS.bold).fontSize(54).fillColor('#b0b0b0').fillOpacity(0.25);
+    doc.font(PDF_FONTS.bold).fontSize(54).fillColor('#b0b0b0').fillOpacity(0.18);
     doc.text(label, 0, height / 2 - 30, { width, align: 'center', lineBreak: false });
     doc.restore();
     margins.bottom = bottom;
@@ -264,7 +264,7 @@ export async function renderTextPdf(text: TextDocument): Promise<Buffer> {
   }
   if (text.signatories) writeSignatories(doc, text, left, width);
   if (!text.adopted) watermark(doc, status);
-  stampPages(doc, (page, total) => `${title} · ${versionLine(text)} · Page ${page} of ${total}`);
+  stampPages(doc, `${versionLine(text)} · ${title}`);
   doc.end();
   return done;
 }
