@@ -120,6 +120,36 @@ describe('publishing: agenda calendar events follow the agenda’s versions', ()
     expect(published.every((e) => Number(e.sequence) === 4)).toBe(true);
   });
 
+  it('cancels an item for the public as it was last published, not as a later draft renamed it', async () => {
+    const latest = ok(await t.gql(LATEST, { id: meetingId }, w.secretariat.token)).meeting.agenda;
+    const items = latest.items
+      .filter((i: { kind: string }) => i.kind !== 'BREAK')
+      .map((i: { key: string; kind: string; title: string }) => ({
+        key: i.key,
+        kind: i.kind,
+        title: i.title,
+        minutes: 20,
+      }));
+    const keynote = items.find((i: { title: string }) => i.title === 'Keynote');
+    expect(keynote).toBeDefined();
+    // A draft renames it, the next drops it; only that one is published.
+    const renamed = items.map((i: { key: string }) =>
+      i.key === keynote.key ? { ...i, title: 'Keynote by the unannounced guest' } : i,
+    );
+    ok(await t.gql(UPDATE, { id: meetingId, items: renamed }, w.secretariat.token));
+    const without = items.filter((i: { key: string }) => i.key !== keynote.key);
+    ok(await t.gql(UPDATE, { id: meetingId, items: without }, w.secretariat.token));
+    const secretariat = (await events(w.secretariat.token)).find(
+      (e) => e.status === 'CANCELLED' && /Keynote/.test(String(e.summary)),
+    );
+    expect(secretariat!.summary).toMatch(/Keynote by the unannounced guest$/);
+    ok(await t.gql(PUBLISH, { id: meetingId }, w.secretariat.token));
+    const cancelled = (await events()).filter((e) => e.status === 'CANCELLED');
+    const gone = cancelled.find((e) => /Keynote/.test(String(e.summary)))!;
+    expect(gone.summary).toMatch(/: \d+\. Keynote$/);
+    expect(cancelled.map((e) => String(e.summary)).join()).not.toContain('unannounced');
+  });
+
   it('refuses a key that no version had, and the same key twice, naming the item', async () => {
     const latest = ok(await t.gql(LATEST, { id: meetingId }, w.secretariat.token)).meeting.agenda;
     const first = latest.items.find((i: { kind: string }) => i.kind !== 'BREAK');

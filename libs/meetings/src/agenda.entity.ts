@@ -23,8 +23,11 @@ export interface StoredAgendaItem {
 
 /** An item an earlier version had and a later one dropped: published as a cancelled event. */
 export interface RemovedAgendaItem extends StoredAgendaItem {
-  /** Whether a published version held it (else only the secretariat ever saw it). */
-  published: boolean;
+  /**
+   * The item as the last published version that had it showed it (what the public may have
+   * imported); null when only drafts had it (then only the secretariat ever saw it).
+   */
+  publishedAs: StoredAgendaItem | null;
 }
 
 /** Every generation or edit makes a new version; publishing marks one version public. */

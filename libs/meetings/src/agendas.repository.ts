@@ -40,15 +40,16 @@ export class AgendasRepository {
     );
   }
 
-  /** The keys of every item of the meeting's published versions. */
-  async publishedItemKeys(meetingId: string): Promise<Set<string>> {
-    const rows: { key: string }[] = await this.txHost.tx.query(
-      `SELECT DISTINCT item->>'key' AS key
+  /** Every item of the meeting's published versions by key, as the last of them showed it. */
+  async publishedItems(meetingId: string): Promise<Map<string, StoredAgendaItem>> {
+    const rows: { item: StoredAgendaItem }[] = await this.txHost.tx.query(
+      `SELECT DISTINCT ON (item->>'key') item
        FROM agendas a, jsonb_array_elements(a.items) item
-       WHERE a."meetingId" = $1 AND a."publishedAt" IS NOT NULL AND item ? 'key'`,
+       WHERE a."meetingId" = $1 AND a."publishedAt" IS NOT NULL AND item ? 'key'
+       ORDER BY item->>'key', a.version DESC`,
       [meetingId],
     );
-    return new Set(rows.map((r) => r.key));
+    return new Map(rows.map((r) => [r.item.key!, r.item]));
   }
 
   async publish(

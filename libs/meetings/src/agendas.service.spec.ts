@@ -100,7 +100,7 @@ describe(AgendasService.name, () => {
       meetings: { lockById: jest.fn().mockResolvedValue(meeting()) },
       agendas: {
         latestOf: jest.fn().mockResolvedValue(agenda({ version: 2 })),
-        publishedItemKeys: jest.fn().mockResolvedValue(new Set()),
+        publishedItems: jest.fn().mockResolvedValue(new Map()),
         insert,
       },
       state: { read: jest.fn().mockResolvedValue(emptyState) },

@@ -149,11 +149,14 @@ export class AgendasService {
     const items = visibleAgendaItems(agenda.items, reader);
     const drafts = this.canReadUnpublished(actor);
     const warnings = drafts ? agenda.warnings : [];
-    // Removed items the caller could have imported, redacted like the rest.
-    const removed = (agenda.removedItems ?? []).filter((item) => drafts || item.published);
+    // Removed items as the caller could have imported them (the public: as last published),
+    // redacted like the rest.
+    const removed = (agenda.removedItems ?? []).flatMap((item): StoredAgendaItem[] =>
+      drafts ? [item] : item.publishedAs ? [{ ...item.publishedAs, key: item.key }] : [],
+    );
     const removedItems = visibleAgendaItems(removed, reader).map((item) => ({
       ...item,
-      published: removed.find((r) => r.key === item.key)?.published ?? true,
+      publishedAs: null,
     }));
     return Object.assign(new AgendaEntity(), { ...agenda, items, warnings, removedItems });
   }
@@ -207,7 +210,7 @@ export class AgendasService {
     const keyed = assignItemKeys(
       items,
       latest,
-      latest ? await this.agendas.publishedItemKeys(meeting.id) : new Set(),
+      latest ? await this.agendas.publishedItems(meeting.id) : new Map(),
       requestedKeys,
     );
     const agenda = await this.agendas.insert({

@@ -17,7 +17,7 @@ function item(kind: AgendaItemKind, overrides: Partial<StoredAgendaItem> = {}): 
   };
 }
 
-const NONE = new Set<string>();
+const NONE = new Map<string, StoredAgendaItem>();
 
 describe(assignItemKeys.name, () => {
   const v1 = assignItemKeys(
@@ -62,16 +62,21 @@ describe(assignItemKeys.name, () => {
     expect(next.removed).toEqual([]);
   });
 
-  it('lists dropped items (never breaks) as removed, marked published when a published version had them', () => {
+  it('lists dropped items (never breaks) as removed, with the state the last published version showed of them', () => {
     const next = assignItemKeys(
       [item(AgendaItemKind.OPENING), item(AgendaItemKind.CLOSING)],
       { items: v1.items, removedItems: [] },
-      new Set([keyOf(AgendaItemKind.OTHER)!]),
+      new Map([
+        [
+          keyOf(AgendaItemKind.OTHER)!,
+          item(AgendaItemKind.OTHER, { title: 'Keynote (as published)' }),
+        ],
+      ]),
     );
-    expect(next.removed.map((i) => [i.title, i.published])).toEqual([
-      ['Consideration of A', false],
-      [AgendaItemKind.DOCUMENT_REVIEW, false],
-      ['Keynote', true],
+    expect(next.removed.map((i) => [i.title, i.publishedAs?.title ?? null])).toEqual([
+      ['Consideration of A', null],
+      [AgendaItemKind.DOCUMENT_REVIEW, null],
+      ['Keynote', 'Keynote (as published)'],
     ]);
   });
 

@@ -34,13 +34,13 @@ export interface KeyedAgenda {
  * (`requested`, one per item that is not a break, in order); otherwise an item takes the key of
  * the same item (same kind, document and clauses, or same title for free items) in the latest
  * version, then among those removed earlier (an item put back comes back under its old key);
- * otherwise a new key. `publishedKeys`: the keys of every published version, so that a removed
- * item is marked as one the public may have imported.
+ * otherwise a new key. `published`: each key of the published versions with the item as the
+ * last of them showed it, kept with a removed item for the public's cancelled event.
  */
 export function assignItemKeys(
   items: readonly StoredAgendaItem[],
   latest: { items: readonly StoredAgendaItem[]; removedItems: readonly RemovedAgendaItem[] } | null,
-  publishedKeys: ReadonlySet<string>,
+  published: ReadonlyMap<string, StoredAgendaItem>,
   requested: ReadonlyArray<string | null | undefined> = [],
 ): KeyedAgenda {
   const previous = latest?.items ?? [];
@@ -78,7 +78,7 @@ export function assignItemKeys(
   const gone = [
     ...previous
       .filter((i) => i.kind !== AgendaItemKind.BREAK && i.key && !present.has(i.key))
-      .map((i) => ({ ...i, published: publishedKeys.has(i.key!) })),
+      .map((i) => ({ ...i, publishedAs: published.get(i.key!) ?? null })),
     ...earlier.filter((i) => !present.has(i.key!)),
   ];
   // An item removed twice (put back, removed again) is listed once, with its latest state.
