@@ -86,8 +86,7 @@ export class AgendasService {
           "The items take longer than the meeting's hours (breaks included): shorten or remove some",
         );
       }
-      const keys = edited.filter((i) => i.kind !== AgendaItemKind.BREAK).map((i) => i.key);
-      return this.saveVersion(actor, meeting, items, [], 'edited', keys);
+      return this.saveVersion(actor, meeting, items, [], 'edited', edited);
     });
   }
 
@@ -204,7 +203,7 @@ export class AgendasService {
     items: StoredAgendaItem[],
     warnings: string[],
     reason: 'generated' | 'edited',
-    requestedKeys: ReadonlyArray<string | null | undefined> = [],
+    requestedKeys: ReadonlyArray<{ kind: AgendaItemKind; key?: string | null }> = [],
   ): Promise<AgendaEntity> {
     const latest = await this.agendas.latestOf(meeting.id, false);
     const keyed = assignItemKeys(

@@ -106,13 +106,17 @@ describe(assignItemKeys.name, () => {
       [item(AgendaItemKind.OTHER, { title: 'Opening address' }), item(AgendaItemKind.CLOSING)],
       { items: v1.items, removedItems: [] },
       NONE,
-      [keynote, null],
+      [
+        { kind: AgendaItemKind.BREAK, key: keynote },
+        { kind: AgendaItemKind.OTHER, key: keynote },
+        { kind: AgendaItemKind.CLOSING },
+      ],
     );
     expect(next.items[0].key).toBe(keynote);
     expect(next.items[1].key).toBe(keyOf(AgendaItemKind.CLOSING));
     expect(() =>
       assignItemKeys([item(AgendaItemKind.OTHER)], { items: v1.items, removedItems: [] }, NONE, [
-        'nope',
+        { kind: AgendaItemKind.OTHER, key: 'nope' },
       ]),
     ).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ field: 'items.0.key' }) }),
@@ -122,10 +126,15 @@ describe(assignItemKeys.name, () => {
         [item(AgendaItemKind.OTHER), item(AgendaItemKind.OTHER, { title: 'B' })],
         { items: v1.items, removedItems: [] },
         NONE,
-        [keynote, keynote],
+        [
+          { kind: AgendaItemKind.BREAK },
+          { kind: AgendaItemKind.OTHER, key: keynote },
+          { kind: AgendaItemKind.OTHER, key: keynote },
+        ],
       ),
     ).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ field: 'items.1.key' }) }),
+      // Named by its place among the items sent, breaks included.
+      expect.objectContaining({ extensions: expect.objectContaining({ field: 'items.2.key' }) }),
     );
   });
 });

@@ -31,7 +31,8 @@ export interface KeyedAgenda {
 /**
  * Gives every item of a new agenda version the key it had in the versions before, so that a
  * calendar event (UID) follows the item across versions. A key sent with an edited item wins
- * (`requested`, one per item that is not a break, in order); otherwise an item takes the key of
+ * (`requested`: the edited items as sent, whose non-break items are the new version's
+ * non-break items in order; breaks take no key); otherwise an item takes the key of
  * the same item (same kind, document and clauses, or same title for free items) in the latest
  * version, then among those removed earlier (an item put back comes back under its old key);
  * otherwise a new key. `published`: each key of the published versions with the item as the
@@ -41,15 +42,15 @@ export function assignItemKeys(
   items: readonly StoredAgendaItem[],
   latest: { items: readonly StoredAgendaItem[]; removedItems: readonly RemovedAgendaItem[] } | null,
   published: ReadonlyMap<string, StoredAgendaItem>,
-  requested: ReadonlyArray<string | null | undefined> = [],
+  requested: ReadonlyArray<{ kind: AgendaItemKind; key?: string | null }> = [],
 ): KeyedAgenda {
   const previous = latest?.items ?? [];
   const earlier = latest?.removedItems ?? [];
   const known = new Map<string, StoredAgendaItem>();
   for (const item of [...previous, ...earlier]) if (item.key) known.set(item.key, item);
   const used = new Set<string>();
-  requested.forEach((key, k) => {
-    if (!key) return;
+  requested.forEach(({ kind, key }, k) => {
+    if (!key || kind === AgendaItemKind.BREAK) return;
     if (!known.has(key)) {
       throw DomainException.badInput(
         `items.${k}.key`,
@@ -61,11 +62,12 @@ export function assignItemKeys(
     used.add(key);
   });
   const candidates = [...previous, ...earlier].filter((c) => c.key && !used.has(c.key));
+  const given = requested.filter((i) => i.kind !== AgendaItemKind.BREAK).map((i) => i.key);
   let nonBreak = 0;
   const keyed = items.map((item) => {
     if (item.kind === AgendaItemKind.BREAK) return { ...item, key: randomUUID() };
-    const given = requested[nonBreak++];
-    if (given) return { ...item, key: given };
+    const key0 = given[nonBreak++];
+    if (key0) return { ...item, key: key0 };
     const id = identity(item);
     const match = candidates.find(
       (c) => c.kind !== AgendaItemKind.BREAK && !used.has(c.key!) && identity(c) === id,
