@@ -38,10 +38,28 @@ function runsHeight(doc: Pdf, text: string, width: number, lead = ''): number {
 }
 
 /** A new page unless `height` fits below the cursor (a block taller than a page just starts). */
-function keepTogether(doc: Pdf, height: number): void {
+function keepTogether(doc: Pdf, height: number): boolean {
   const bottom = doc.page.height - doc.page.margins.bottom;
   const top = doc.page.margins.top;
-  if (doc.y + height > bottom && height < bottom - top) doc.addPage();
+  if (doc.y + height <= bottom || height >= bottom - top) return false;
+  doc.addPage();
+  return true;
+}
+
+/** The language names above the two columns (on the first page and after every column break). */
+function writeColumnHeads(
+  doc: Pdf,
+  languages: readonly string[],
+  left: number,
+  width: number,
+): void {
+  const column = (width - GAP) / 2;
+  const y = doc.y;
+  doc.font(PDF_FONTS.bold).fontSize(9).fillColor('#555555');
+  languages.forEach((l, k) =>
+    doc.text(languageName(l), left + k * (column + GAP), y, { width: column }),
+  );
+  doc.fillColor('black').moveDown(0.5);
 }
 
 function writeStatements(
@@ -113,7 +131,7 @@ function writeParallelClause(
     for (const language of languages) writeClause(doc, clause, language, left, width);
     return;
   }
-  keepTogether(doc, height);
+  if (keepTogether(doc, height + 20)) writeColumnHeads(doc, languages, left, width);
   const y = doc.y;
   let end = y;
   languages.forEach((language, k) => {
@@ -235,15 +253,7 @@ export async function renderTextPdf(text: TextDocument): Promise<Buffer> {
   }
   doc.fillColor('black').moveDown(1);
 
-  if (languages.length > 1) {
-    const column = (width - GAP) / 2;
-    const y = doc.y;
-    doc.font(PDF_FONTS.bold).fontSize(9).fillColor('#555555');
-    languages.forEach((l, k) =>
-      doc.text(languageName(l), left + k * (column + GAP), y, { width: column }),
-    );
-    doc.fillColor('black').moveDown(0.5);
-  }
+  if (languages.length > 1) writeColumnHeads(doc, languages, left, width);
   if (!text.clauses.length) {
     doc
       .font(PDF_FONTS.italic)

@@ -84,6 +84,28 @@ describe(renderTextPdf.name, () => {
   });
 });
 
+describe(`${renderTextPdf.name}: long parallel texts`, () => {
+  it('names the languages above the columns on every page', async () => {
+    const long = bilingual({
+      clauses: Array.from({ length: 40 }, (_v, k) => ({
+        id: `c${k}`,
+        kind: ClauseKind.OPERATIVE,
+        number: String(k + 1),
+        texts: {
+          en: { text: 'Participants shall act responsibly. '.repeat(5) },
+          fr: { text: 'Les participants agissent de manière responsable. '.repeat(5) },
+        },
+      })),
+    });
+    const pages = await pdfPages(await renderTextPdf(long));
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages) {
+      expect(page).toContain('English');
+      expect(page).toContain('français');
+    }
+  });
+});
+
 describe(renderTextDocx.name, () => {
   it('puts two languages in a two-column table, statements included', async () => {
     const { value } = await mammoth.extractRawText({ buffer: await renderTextDocx(bilingual()) });
