@@ -1,0 +1,52 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DocumentKind, DocumentStatus, ParticipantKind } from '@accord/common';
+import { DocumentEntity } from './document.entity';
+
+/** Scalar fields; clauses, amendments, versions, signatures… are resolved by their own resolvers. */
+@ObjectType('Document')
+export class DocumentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => DocumentKind)
+  kind: DocumentKind;
+
+  @Field(() => DocumentStatus)
+  status: DocumentStatus;
+
+  @Field(() => [ParticipantKind])
+  eligibleKinds: ParticipantKind[];
+
+  @Field(() => Int, { description: 'Number of the latest DocumentVersion' })
+  version: number;
+
+  @Field(() => Date, { nullable: true })
+  adoptedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  adoptedHash: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The number of the version adopted' })
+  adoptedVersion: number | null;
+
+  static from(entity: DocumentEntity): DocumentModel {
+    const model = new DocumentModel();
+    model.id = entity.id;
+    model.slug = entity.slug;
+    model.title = entity.title;
+    model.kind = entity.kind;
+    model.status = entity.status;
+    model.eligibleKinds = entity.eligibleKinds;
+    model.version = entity.currentVersion;
+    model.adoptedAt = entity.adoptedAt;
+    model.adoptedHash = entity.adoptedHash;
+    model.adoptedVersion = entity.adoptedVersion;
+    return model;
+  }
+}

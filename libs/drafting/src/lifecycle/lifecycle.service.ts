@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  DocumentStatus,
+  DomainException,
+  TransactionHost,
+  TypeOrmAdapter,
+} from '@accord/common';
+import { AuditService } from '@accord/audit';
+import { assertCan } from '@accord/policy';
+import { adoptionBlockers } from './adoption-check';
+import { AmendmentsRepository } from '../amendments/amendments.repository';
+import { DocumentEvents } from '../shared/document-events';
+import { DocumentEntity } from '../documents/document.entity';
+import { DocumentsRepository } from '../documents/documents.repository';
+import { DraftLocks } from '../shared/draft-locks.service';
+import { TextVersionsService } from '../versions/text-versions.service';
+import { VersionsRepository } from '../versions/versions.repository';
+
+interface Step {
+  from: DocumentStatus;
+  to: DocumentStatus;
+  /** The operation's name, for messages. */
+  name: string;
+  action: string;
+}
+
+const STEPS = {
+  openNegotiation: {
+    from: DocumentStatus.DRAFT,
+    to: DocumentStatus.NEGOTIATION,
+    name: 'openNegotiation',
+    action: 'document.negotiationOpened',
+  },
+  adopt: {
+    from: DocumentStatus.NEGOTIATION,
+    to: DocumentStatus.ADOPTED,
+    name: 'adoptDocument',
+    action: 'document.adopted',
+  },
+  openForSignature: {
+    from: DocumentStatus.ADOPTED,
+    to: DocumentStatus.OPEN_FOR_SIGNATURE,
+    name: 'openForSignature',
+    action: 'document.openedForSignature',
+  },
+  close: {
+    from: DocumentStatus.OPEN_FOR_SIGNATURE,
+    to: DocumentStatus.CLOSED,
+    name: 'closeDocument',
+    action: 'document.closed',
+  },
+} satisfies Record<string, Step>;
+
+/**
+ * DRAFT → NEGOTIATION → ADOPTED → OPEN_FOR_SIGNATURE → CLOSED: one step at a time, only
+ * forward, by the secretariat, each audited. Adoption freezes the text and records its hash.
+ */
+@Injectable()
+export class LifecycleService {
+  constructor(
+    private readonly locks: DraftLocks,
+    private readonly documents: DocumentsRepository,
+    private readonly amendments: AmendmentsRepository,
+    private readonly versions: VersionsRepository,
+    private readonly texts: TextVersionsService,
+    private readonly audit: AuditService,
+    private readonly events: DocumentEvents,
+    private readonly txHost: TransactionHost<TypeOrmAdapter>,
+  ) {}
+
+  openNegotiation(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
+    return this.step(actor, documentId, STEPS.openNegotiation, async (document) => {
+      if (document.currentVersion === 0) {
+        throw DomainException.invalidState('Negotiation cannot open on a document with no clauses');
+      }
+      return {};
+    });
+  }
+
+  adopt(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
+    return this.step(actor, documentId, STEPS.adopt, async (document) => {
+      const clauses = (await this.texts.numbered(document.id)).map(({ clause, number }) => ({
+        kind: clause.kind,
+        number,
+        text: clause.text,
+      }));
+      const { blockers, reasons } = adoptionBlockers(
+        clauses,
+        await this.amendments.countProposed(document.id),
+      );
+      if (reasons.length) {
+        throw DomainException.invalidState(
+          `The document cannot be adopted: ${reasons.join('; ')}`,
+          { ...blockers },
+        );
+      }
+      // Every change made a version, so the latest one is exactly the text as it stands.
+      const latest = await this.versions.get(document.id, document.currentVersion);
+      if (!latest)
+        throw new Error(`Document ${document.id} has no version ${document.currentVersion}`);
+      return { adoptedAt: new Date(), adoptedHash: latest.hash, adoptedVersion: latest.number };
+    });
+  }
+
+  openForSignature(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
+    return this.step(actor, documentId, STEPS.openForSignature, async () => ({}));
+  }
+
+  close(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
+    return this.step(actor, documentId, STEPS.close, async () => ({}));
+  }
+
+  /** `prepare` checks what the step needs and returns the fields it sets besides the status. */
+  private async step(
+    actor: Actor | null,
+    documentId: string,
+    step: Step,
+    prepare: (
+      document: DocumentEntity,
+    ) => Promise<Partial<Pick<DocumentEntity, 'adoptedAt' | 'adoptedHash' | 'adoptedVersion'>>>,
+  ): Promise<DocumentEntity> {
+    const document = await this.txHost.withTransaction(async () => {
+      const document = await this.locks.document(documentId);
+      assertCan(actor, 'document.transition', document);
+      if (document.status !== step.from) {
+        throw DomainException.invalidState(
+          `${step.name} moves a document from ${step.from} to ${step.to}; this one is ${document.status}`,
+          { status: document.status },
+        );
+      }
+      const changes = await prepare(document);
+      const updated = await this.documents.update(document.id, { status: step.to, ...changes });
+      await this.audit.record(actor, {
+        action: step.action,
+        entityType: 'Document',
+        entityId: document.id,
+        // Plain JSON only: the audit hash is recomputed from the stored jsonb, where a Date is a string.
+        details: {
+          from: step.from,
+          to: step.to,
+          ...changes,
+          ...(changes.adoptedAt && { adoptedAt: changes.adoptedAt.toISOString() }),
+        },
+      });
+      return updated;
+    });
+    await this.events.changed(document.id);
+    return document;
+  }
+}
