@@ -12,6 +12,7 @@ const LIBS = [
   'signatures',
   'meetings',
   'jobs',
+  'notifications',
 ];
 
 export default tseslint.config(

@@ -10,6 +10,7 @@ import { AuthModule } from '@accord/auth';
 import { DraftingModule } from '@accord/drafting';
 import { JobsModule, JobsService } from '@accord/jobs';
 import { MeetingsModule } from '@accord/meetings';
+import { NotificationsModule } from '@accord/notifications';
 import { ParticipantsModule } from '@accord/participants';
 import { SignaturesModule } from '@accord/signatures';
 import { dataSourceOptions } from './database/data-source-options';
@@ -58,6 +59,7 @@ export class AppModule {
         DraftingModule,
         SignaturesModule,
         MeetingsModule,
+        NotificationsModule,
         SeedModule,
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],

@@ -35,6 +35,7 @@ export * from './database/free-port';
 export * from './database/pg-timeouts';
 export * from './text/text-limits';
 export * from './ports/signatories-lookup';
+export * from './ports/notifier';
 export * from './database/typeorm-logger';
 export * from './errors/domain-exception-rest.filter';
 export * from './text/text-kind';

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
   DomainException,
   MeetingStatus,
+  NOTIFIER,
+  Notifier,
   TransactionHost,
   TypeOrmAdapter,
 } from '@accord/common';
@@ -37,6 +39,7 @@ export class AgendasService {
     private readonly participants: ParticipantDirectory,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   /** The secretariat sees the latest version; everyone else the latest published one. */
@@ -106,6 +109,7 @@ export class AgendasService {
       if (!latest)
         throw DomainException.invalidState('There is no agenda to publish: generate one first');
       if (latest.publishedAt && latest.publishActionItems === publishActionItems) return latest;
+      const firstPublication = !latest.publishedAt;
       latest.publishedAt ??= new Date();
       latest.publishActionItems = publishActionItems;
       await this.agendas.publish(id, latest.version, latest.publishedAt, publishActionItems);
@@ -115,6 +119,7 @@ export class AgendasService {
         entityId: id,
         details: { version: latest.version, publishActionItems },
       });
+      if (firstPublication) await this.notifier.agendaPublished(id);
       return latest;
     });
   }
