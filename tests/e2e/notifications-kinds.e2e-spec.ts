@@ -1,4 +1,5 @@
-import { DelegationRole, MeetingStatus } from '@accord/common';
+import { DelegationRole, MeetingStatus, NotificationKind, TransactionHost } from '@accord/common';
+import { NotificationsService } from '@accord/notifications';
 import { AgendasService, InvitationsService, MeetingsService } from '@accord/meetings';
 import { PasswordsService } from '@accord/auth';
 import { ParsedMail } from 'mailparser';
@@ -205,6 +206,28 @@ describe('Notification emails: each kind, parsed back', () => {
       email: false,
     });
     expect(prefs.myNotificationPreferences).toContainEqual({ kind: 'COMMENT_REPLY', email: false });
+    expect(to(sink.messages, w.companyDelegate.email)).toHaveLength(0);
+  });
+
+  it('announces a silence procedure (the port the silence library calls) with its deadline in both zones', async () => {
+    const draft = await createDraft(t, w.secretariat.token, { eligibleKinds: ['STATE'] });
+    await t.get(TransactionHost).withTransaction(() =>
+      t
+        .get(NotificationsService)
+        .notifyDocumentAudience(NotificationKind.SILENCE_STARTED, draft.id, {
+          deadline: '2030-06-01T15:00:00Z',
+          deadlineTimezone: 'Europe/Paris',
+        }),
+    );
+    await sink.waitFor(
+      (m) => to(m, w.headB.email).some((x) => x.subject?.startsWith('Silence procedure')),
+      'the silence announcement',
+    );
+    const mail = to(sink.messages, w.headB.email).find((x) =>
+      x.subject?.startsWith('Silence procedure'),
+    )!;
+    expect(mail.text).toContain('17:00'); // Paris, summer time
+    expect(mail.text).toContain('15:00'); // UTC
     expect(to(sink.messages, w.companyDelegate.email)).toHaveLength(0);
   });
 
