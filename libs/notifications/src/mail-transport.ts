@@ -31,7 +31,9 @@ export function mailboxTransport(folder: string): MailTransport {
     send: async (message) => {
       const info = (await transporter.sendMail(message)) as { message: Buffer };
       mkdirSync(folder, { recursive: true });
-      const to = String(message.to ?? 'unknown').replace(/[^a-zA-Z0-9@._-]+/g, '_');
+      const recipient = message.to as string | { address: string } | undefined;
+      const address = typeof recipient === 'object' ? recipient.address : (recipient ?? 'unknown');
+      const to = address.replace(/[^a-zA-Z0-9@._-]+/g, '_');
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const id = String(message.messageId ?? '')
         .replace(/[^a-zA-Z0-9]+/g, '')
