@@ -76,7 +76,17 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
   /** Sends a user's pending digest items as one email, once. */
   async deliverDigest(recipientId: string): Promise<void> {
     const outcome = await this.txHost.withTransaction(async (): Promise<Outcome> => {
-      const rows = await this.repository.lockPendingDigest(recipientId);
+      const locked = await this.repository.lockPendingDigest(recipientId);
+      // Items of a kind the user turned off (the unsubscribe link) since they were written.
+      const off = new Set<string>();
+      for (const kind of new Set(locked.map((row) => row.kind)))
+        if ((await this.repository.optedOut([recipientId], kind)).size) off.add(kind);
+      const dropped = locked.filter((row) => off.has(row.kind));
+      await this.repository.markDropped(
+        dropped.map((row) => row.id),
+        'Not sent: the recipient turned these emails off',
+      );
+      const rows = locked.filter((row) => !off.has(row.kind));
       if (!rows.length) return null;
       return this.attempt(rows, async () => this.transport.send(await this.digestMessage(rows)));
     });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 /** Where messages go: an SMTP server (SMTP_URL), or .eml files in DATA_DIR/mailbox. */
 export interface MailTransport {
@@ -12,7 +13,13 @@ export interface MailTransport {
 }
 
 export function smtpTransport(url: string): MailTransport {
-  const transporter: Transporter = nodemailer.createTransport(url);
+  // Bounded: a delivery holds its outbox row locked while it talks to the server.
+  const transporter: Transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  } as SMTPTransport.Options);
   const { host, port } = new URL(url);
   return {
     description: `SMTP ${host}:${port || 25}`,

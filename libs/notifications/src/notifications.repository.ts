@@ -274,6 +274,15 @@ export class NotificationsRepository {
     );
   }
 
+  /** Rows that will not be sent (the recipient turned their kind off meanwhile). */
+  async markDropped(ids: string[], reason: string): Promise<void> {
+    if (!ids.length) return;
+    await this.deliveries.update(
+      { id: In(ids) },
+      { status: DeliveryStatus.FAILED, lastError: reason },
+    );
+  }
+
   list(filter: DeliveryFilter): Promise<NotificationDeliveryEntity[]> {
     const query = this.deliveries
       .createQueryBuilder('d')
