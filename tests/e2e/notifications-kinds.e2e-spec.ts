@@ -276,4 +276,22 @@ describe('Notification emails: each kind, parsed back', () => {
     expect(deliveries.map((d) => d.recipient.id)).not.toContain(member.id);
     expect(deliveries.map((d) => d.recipient.id)).toContain(w.headB.id);
   });
+  it('shows the secretariat the deliveries by document or recipient, bounded, and nobody else', async () => {
+    const q = `query($d: ID, $r: ID, $first: Int) {
+      notificationDeliveries(documentId: $d, recipientId: $r, first: $first) { kind status recipient { id } } }`;
+    const byRecipient = ok(await t.gql(q, { r: w.delegateA.id }, w.secretariat.token))
+      .notificationDeliveries as { kind: string; recipient: { id: string } }[];
+    expect(byRecipient.length).toBeGreaterThan(0);
+    expect(byRecipient.every((d) => d.recipient.id === w.delegateA.id)).toBe(true);
+    expect(byRecipient.map((d) => d.kind)).toEqual(
+      expect.arrayContaining(['MEETING_INVITATION', 'DOCUMENT_ADOPTED']),
+    );
+    const tooMany = await t.gql(q, { first: 500 }, w.secretariat.token);
+    expect(tooMany.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    const forbidden = await t.gql(q, {}, w.delegateA.token);
+    expect(forbidden.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
 });
