@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { JobsService } from '@accord/jobs';
 import { AgendaDownloadsService } from '@accord/meetings';
@@ -22,7 +22,7 @@ type Outcome = { retry: Error } | null;
  * letter the secretariat sees in notificationDeliveries).
  */
 @Injectable()
-export class DeliveryService implements OnModuleInit, OnModuleDestroy {
+export class DeliveryService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   readonly transport: MailTransport;
   private readonly renderer = new TemplateRenderer();
@@ -59,7 +59,8 @@ export class DeliveryService implements OnModuleInit, OnModuleDestroy {
       this.logger.log(`Notification emails go to ${this.transport.description}`);
   }
 
-  onModuleDestroy(): void {
+  /** After the job queue stopped (beforeApplicationShutdown): no delivery is running any more. */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 
