@@ -136,4 +136,13 @@ describe('Notification delivery: retries, dead letter, several workers, a crash'
     main = await createTestApp(mail(sink.url), database);
     await sink.waitFor((m) => to(m, users[0].email).length === 1, 'the invitation after restart');
   });
+  it('sends what the outbox holds even when the job queue lost its jobs (an old backup, emptied by hand)', async () => {
+    const writer = await createTestApp({ ...mail(sink.url), jobsWorkers: false }, database);
+    await main.close();
+    const { users } = await invite(writer);
+    await writer.dataSource.query(`DELETE FROM pgboss.job WHERE name = 'notifications.deliver'`);
+    await writer.close();
+    main = await createTestApp(mail(sink.url), database);
+    await sink.waitFor((m) => to(m, users[0].email).length === 1, 'the invitation from the outbox');
+  });
 });

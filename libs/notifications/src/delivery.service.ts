@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { APP_CONFIG, AppConfig, TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { JobsService } from '@accord/jobs';
 import { AgendaDownloadsService } from '@accord/meetings';
@@ -7,7 +14,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import { mailboxTransport, MailTransport, smtpTransport } from './mail-transport';
 import { NotificationDeliveryEntity, StoredAttachment } from './notification-delivery.entity';
 import { NotificationsRepository } from './notifications.repository';
-import { DELIVER_QUEUE, DIGEST_QUEUE } from './queues';
+import { DELIVER_QUEUE, DIGEST_QUEUE, digestJob } from './queues';
 import { mailLanguage, TemplateRenderer } from './template-renderer';
 import { unsubscribeUrl } from './unsubscribe-token';
 
@@ -22,7 +29,9 @@ type Outcome = { retry: Error } | null;
  * letter the secretariat sees in notificationDeliveries).
  */
 @Injectable()
-export class DeliveryService implements OnModuleInit, OnApplicationShutdown {
+export class DeliveryService
+  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger('Notifications');
   readonly transport: MailTransport;
   private readonly renderer = new TemplateRenderer();
@@ -57,6 +66,23 @@ export class DeliveryService implements OnModuleInit, OnApplicationShutdown {
     );
     if (this.jobs.workers)
       this.logger.log(`Notification emails go to ${this.transport.description}`);
+  }
+
+  /**
+   * The outbox is the record: every PENDING row gets its job again (the same singleton key as
+   * when it was written, so an existing job is not doubled). A job queue restored from an older
+   * backup, or emptied by hand, thus loses no email.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.jobs.workers) return;
+    const rows = await this.repository.pendingRows();
+    for (const row of rows)
+      if (row.digest)
+        await this.jobs.send(
+          ...digestJob(row.recipientId, row.createdAt, this.config.mail.digestIntervalSeconds),
+        );
+      else await this.jobs.send(DELIVER_QUEUE, { deliveryId: row.id }, { singletonKey: row.id });
+    if (rows.length) this.logger.log(`${rows.length} emails waiting in the outbox`);
   }
 
   /** After the job queue stopped (beforeApplicationShutdown): no delivery is running any more. */

@@ -242,6 +242,16 @@ export class NotificationsRepository {
       .getOne();
   }
 
+  /** Every pending row, for the start's sweep: id, recipient, digest, when written. */
+  pendingRows(): Promise<
+    Pick<NotificationDeliveryEntity, 'id' | 'recipientId' | 'digest' | 'createdAt'>[]
+  > {
+    return this.deliveries.find({
+      select: { id: true, recipientId: true, digest: true, createdAt: true },
+      where: { status: DeliveryStatus.PENDING },
+    });
+  }
+
   /** A user's pending digest items, locked (oldest first). */
   lockPendingDigest(recipientId: string): Promise<NotificationDeliveryEntity[]> {
     return this.deliveries

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { meetingCalendar } from './meeting-calendar';
 import { StoredAttachment } from './notification-delivery.entity';
 import { DocumentRow, NotificationsRepository, Recipient } from './notifications.repository';
-import { DELIVER_QUEUE, DIGEST_QUEUE, digestSlot } from './queues';
+import { DELIVER_QUEUE, digestJob } from './queues';
 import { mailLanguage, TemplateRenderer } from './template-renderer';
 import { unsubscribeUrl } from './unsubscribe-token';
 
@@ -269,14 +269,11 @@ export class NotificationsService implements Notifier {
     const inserted = await this.repository.insertDeliveries(rows);
     for (const row of inserted) {
       if (digest) {
-        const slot = digestSlot(new Date(), this.config.mail.digestIntervalSeconds);
         await this.jobs.send(
-          DIGEST_QUEUE,
-          { recipientId: row.recipientId },
-          { startAfter: slot, singletonKey: `${row.recipientId}:${slot.toISOString()}` },
+          ...digestJob(row.recipientId, new Date(), this.config.mail.digestIntervalSeconds),
         );
       } else {
-        await this.jobs.send(DELIVER_QUEUE, { deliveryId: row.id });
+        await this.jobs.send(DELIVER_QUEUE, { deliveryId: row.id }, { singletonKey: row.id });
       }
     }
   }
