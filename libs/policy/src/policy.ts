@@ -2,6 +2,7 @@ import { Actor, DomainException } from '@accord/common';
 import { AuditResources, auditRules } from './audit.rules';
 import { DraftingResources, draftingRules } from './drafting.rules';
 import { MeetingResources, meetingRules } from './meetings.rules';
+import { NotificationResources, notificationRules } from './notifications.rules';
 import { ParticipantResources, participantRules } from './participants.rules';
 import { RuleSet } from './rule';
 import { SessionResources, sessionRules } from './sessions.rules';
@@ -15,7 +16,8 @@ export type PolicyResources = UserResources &
   AuditResources &
   DraftingResources &
   SignatureResources &
-  MeetingResources;
+  MeetingResources &
+  NotificationResources;
 export type Action = keyof PolicyResources;
 
 const RULES: RuleSet<PolicyResources> = {
@@ -26,6 +28,7 @@ const RULES: RuleSet<PolicyResources> = {
   ...draftingRules,
   ...signatureRules,
   ...meetingRules,
+  ...notificationRules,
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];
