@@ -48,7 +48,12 @@ describe(sha256Hex.name, () => {
 });
 
 describe(authenticText.name, () => {
-  const clauses = [
+  const clauses: {
+    kind: ClauseKind;
+    number: string;
+    text: string;
+    translations: Record<string, string>;
+  }[] = [
     { kind: ClauseKind.HEADING, number: '', text: 'Preface', translations: { fr: 'Avant-propos' } },
     { kind: ClauseKind.OPERATIVE, number: '1', text: 'States act.', translations: {} },
   ];
