@@ -528,7 +528,22 @@ describe('drafting: authentic languages', () => {
           ),
         ),
       ).toBe('BAD_USER_INPUT');
+      // Permission first: an observer learns nothing about the languages.
+      expect(
+        code(
+          await t.gql(
+            SET_TITLE,
+            { id: draft.id, language: 'de', title: 'Titel' },
+            w.observerA.token,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
       ok(await t.gql(transition(TRANSITIONS.NEGOTIATION), { id: draft.id }, w.secretariat.token));
+      expect(
+        code(
+          await t.gql(SET_TITLE, { id: draft.id, language: 'fr', title: 'Titre' }, w.headA.token),
+        ),
+      ).toBe('INVALID_STATE');
       expect(
         code(
           await t.gql(

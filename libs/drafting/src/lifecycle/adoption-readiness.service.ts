@@ -19,8 +19,8 @@ export class AdoptionReadiness {
   async check(
     document: DocumentEntity,
   ): Promise<{ blockers: AdoptionBlockers; reasons: string[] }> {
-    const languages = await this.translations.status(document);
     const clauses = await this.translations.numbered(document.id);
+    const languages = await this.translations.status(document, clauses);
     return adoptionBlockers(
       clauses.map(({ clause, number }) => ({ kind: clause.kind, number, text: clause.text })),
       await this.amendments.countProposed(document.id),

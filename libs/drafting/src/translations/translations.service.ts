@@ -7,6 +7,7 @@ import {
   TypeOrmAdapter,
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
+import { can } from '@accord/policy';
 import { clauseLabel } from '../clauses/clause-label';
 import { clauseText } from '../clauses/clause-text';
 import { DocumentEvents } from '../shared/document-events';
@@ -189,6 +190,10 @@ export class TranslationsService {
     let changed = false;
     const result = await this.txHost.withTransaction(async () => {
       const document = await this.locks.document(documentId);
+      // Who may set no title at all hears so before anything about the language.
+      if (!can(actor, 'document.editTitle', document)) {
+        assertAllowedOnDocument(actor, 'translation.edit', document);
+      }
       const language = declaredLanguage(document, rawLanguage);
       const original = language === document.languages[0];
       assertAllowedOnDocument(
@@ -196,17 +201,11 @@ export class TranslationsService {
         original ? 'document.editTitle' : 'translation.edit',
         document,
       );
-      const before = original ? document.title : document.titleTranslations[language];
-      if (
-        original
-          ? document.title === title
-          : before &&
-            typeof before !== 'string' &&
-            before.title === title &&
-            before.source === document.title
-      ) {
-        return document;
-      }
+      const translated = document.titleTranslations[language];
+      const unchanged = original
+        ? document.title === title
+        : translated?.title === title && translated.source === document.title;
+      if (unchanged) return document;
       let updated = await this.documents.update(
         document.id,
         original
@@ -231,7 +230,7 @@ export class TranslationsService {
         details: {
           language,
           title,
-          previous: before ? (typeof before === 'string' ? before : before.title) : null,
+          previous: original ? document.title : (translated?.title ?? null),
           version,
         },
       });
@@ -247,9 +246,9 @@ export class TranslationsService {
     return this.versions.numbered(documentId);
   }
 
-  /** translationStatus of a document as it stands (for the adoption check). */
-  async status(document: DocumentEntity): Promise<LanguageStatus[]> {
-    const clauses = await this.versions.numbered(document.id);
+  /** translationStatus of a document as it stands; `clauses`: its live clauses, when read already. */
+  async status(document: DocumentEntity, clauses?: NumberedClause[]): Promise<LanguageStatus[]> {
+    clauses ??= await this.versions.numbered(document.id);
     const translations =
       document.languages.length > 1 ? await this.translations.ofDocuments([document.id]) : [];
     return translationStatus(
