@@ -171,9 +171,10 @@ describe('drafting: authentic languages', () => {
       expect(without.clauses[0].translations.map((x: { language: string }) => x.language)).toEqual([
         'en',
       ]);
-      expect(
-        code(await t.gql(READ_FR, { id: draft.id, language: 'fr' }, w.secretariat.token)),
-      ).toBe('BAD_USER_INPUT');
+      const hidden = ok(
+        await t.gql(READ_FR, { id: draft.id, language: 'fr' }, w.secretariat.token),
+      );
+      expect(hidden.document.clauses[0].translation).toBeNull();
       ok(await setLanguages(draft.id, ['en', 'fr']));
       const again = await read(draft.id);
       expect(again.clauses[0].translations[1]).toMatchObject({
@@ -477,6 +478,25 @@ describe('drafting: authentic languages', () => {
       );
       expect(code(bad)).toBe('BAD_USER_INPUT');
       expect(bad.errors![0].extensions.field).toBe('language');
+    });
+  });
+
+  describe('reading in a language', () => {
+    it('falls back to the original title and gives no clause text for a language the document lacks; refuses a malformed code', async () => {
+      const draft = await bilingual({ title: 'Bilingual title' });
+      const de = ok(await t.gql(READ_FR, { id: draft.id, language: 'DE' }, w.delegateA.token));
+      expect(de.document.title).toBe('Bilingual title');
+      expect(de.document.clauses[0].translation).toBeNull();
+      const fr = ok(await t.gql(READ_FR, { id: draft.id, language: 'FR' }, w.delegateA.token));
+      expect(fr.document.title).toBe('Bilingual title');
+      expect(fr.document.clauses[0].translation).toBeNull();
+      const bad = await t.gql(READ_FR, { id: draft.id, language: 'xx' }, w.delegateA.token);
+      expect(code(bad)).toBe('BAD_USER_INPUT');
+      const en = ok(await t.gql(READ_FR, { id: draft.id, language: 'en' }, w.delegateA.token));
+      expect(en.document.clauses[0].translation).toEqual({
+        text: 'States will act.',
+        stale: false,
+      });
     });
   });
 

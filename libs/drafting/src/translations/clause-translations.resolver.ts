@@ -4,7 +4,7 @@ import { ClauseModel } from '../clauses/clause.model';
 import { DocumentByIdLoader } from '../documents/document-by-id.loader';
 import { DocumentsService } from '../documents/documents.service';
 import { ClauseTranslationModel } from './clause-translation.model';
-import { declaredLanguage } from './declared-language';
+import { languageCode } from './language-codes';
 import { LanguageArgs } from './language.args';
 import { TranslationsByClauseLoader } from './translations-by-clause.loader';
 
@@ -25,7 +25,8 @@ export class ClauseTranslationsResolver {
 
   @ResolveField(() => ClauseTranslationModel, {
     nullable: true,
-    description: 'Null when not translated into this authentic language',
+    description:
+      'Null when not translated into this language, or when it is not an authentic language of the document',
   })
   async translation(
     clause: ClauseModel,
@@ -34,7 +35,9 @@ export class ClauseTranslationsResolver {
   ): Promise<ClauseTranslationModel | null> {
     const document = await this.languagesOf(clause, context);
     if (!document) return null;
-    const code = declaredLanguage(document, language);
+    // A malformed code is refused; a language the document lacks has no text (null).
+    const code = languageCode(language);
+    if (!document.languages.includes(code)) return null;
     return (await this.texts(clause, document, context)).find((t) => t.language === code) ?? null;
   }
 

@@ -2,7 +2,7 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import { FieldArgs, GraphQLRequestContext, loaderOf } from '@accord/common';
 import { ClausesByDocumentLoader } from '../clauses/clauses-by-document.loader';
 import { DocumentModel } from '../documents/document.model';
-import { declaredLanguage } from './declared-language';
+import { languageCode } from './language-codes';
 import { OptionalLanguageArgs } from './language.args';
 import { LanguageStatusModel } from './language-status.model';
 import { translationStatus } from './translation-status';
@@ -13,11 +13,13 @@ import { TranslationsByDocumentLoader } from './translations-by-document.loader'
 export class DocumentLanguagesResolver {
   @ResolveField(() => String, {
     description:
-      'In an authentic language (absent: the language of negotiation); the title in the language of negotiation while none is set',
+      'In a language (absent: the language of negotiation); the title in the language of negotiation where it has none',
   })
   title(document: DocumentModel, @FieldArgs() { language }: OptionalLanguageArgs): string {
     if (language === null || language === undefined) return document.title;
-    const code = declaredLanguage(document, language);
+    // A malformed code is refused; a language the document lacks falls back, so that a list of
+    // documents in different languages reads in one query.
+    const code = languageCode(language);
     return document.titleTranslations[code]?.title ?? document.title;
   }
 
