@@ -32,6 +32,7 @@ export * from './clauses/brackets';
 export * from './versions/canonical-text';
 export type { TitleTranslation } from './documents/document.entity';
 export * from './clauses/clause-numbering';
+export { SLUG_PATTERN } from './documents/document-slug';
 export { DOCUMENT_CHANGED } from './shared/document-events';
 export type { DocumentChangedEvent } from './shared/document-events';
 export type { NumberedClause } from './versions/text-versions.service';
