@@ -43,7 +43,8 @@ describe('drafting: the demo seed step', () => {
         eligibleKinds: text.eligibleKinds,
         openBrackets: 0,
         adoptedAt: `${text.adoptedAt}T12:00:00.000Z`,
-        adoptedVersion: text.clausesParaphrased.length,
+        // One version per clause added, per clause translated into French, and the French title.
+        adoptedVersion: text.clausesParaphrased.length * 2 + 1,
       });
       expect(
         doc.clauses.map((c: { kind: string; text: string }) => ({ kind: c.kind, text: c.text })),

@@ -43,6 +43,7 @@ const LINE_BREAKS_ALLOWED = [
   'Mutation.recordSignature(statement)',
   'Mutation.rejectAmendment(note)',
   'Mutation.resetPassword(newPassword)',
+  'Mutation.setClauseTranslation(text)',
   'Mutation.signDocument(statement)',
   'Mutation.updateAgenda(items.0.notes)',
   'Mutation.updateClause(text)',

@@ -47,6 +47,16 @@ import { VersionsByDocumentLoader } from './versions/versions-by-document.loader
 import { TextVersionsService } from './versions/text-versions.service';
 import { VersionsRepository } from './versions/versions.repository';
 import { WordDiffPool } from './versions/word-diff-pool';
+import { AdoptionReadiness } from './lifecycle/adoption-readiness.service';
+import { ClauseTranslationAuthorResolver } from './translations/clause-translation-author.resolver';
+import { ClauseTranslationEntity } from './translations/clause-translation.entity';
+import { ClauseTranslationsResolver } from './translations/clause-translations.resolver';
+import { DocumentLanguagesResolver } from './translations/document-languages.resolver';
+import { TranslationsByClauseLoader } from './translations/translations-by-clause.loader';
+import { TranslationsByDocumentLoader } from './translations/translations-by-document.loader';
+import { TranslationsRepository } from './translations/translations.repository';
+import { TranslationsResolver } from './translations/translations.resolver';
+import { TranslationsService } from './translations/translations.service';
 
 export const DRAFTING_ENTITIES = [
   DocumentEntity,
@@ -55,6 +65,7 @@ export const DRAFTING_ENTITIES = [
   AmendmentEntity,
   AmendmentCosponsorEntity,
   CommentEntity,
+  ClauseTranslationEntity,
 ];
 
 const REPOSITORIES = [
@@ -65,6 +76,7 @@ const REPOSITORIES = [
   AmendmentsRepository,
   CommentsRepository,
   DraftingSeedRepository,
+  TranslationsRepository,
 ];
 
 const SERVICES = [
@@ -79,6 +91,8 @@ const SERVICES = [
   AmendmentsService,
   AmendmentDecisionsService,
   CommentsService,
+  TranslationsService,
+  AdoptionReadiness,
 ];
 
 const LOADERS = [
@@ -91,6 +105,8 @@ const LOADERS = [
   CommentsByClauseLoader,
   RepliesByCommentLoader,
   VersionsByDocumentLoader,
+  TranslationsByClauseLoader,
+  TranslationsByDocumentLoader,
 ];
 
 const RESOLVERS = [
@@ -106,6 +122,10 @@ const RESOLVERS = [
   AmendmentRelationsResolver,
   CommentRelationsResolver,
   DocumentVersionAuthorResolver,
+  TranslationsResolver,
+  DocumentLanguagesResolver,
+  ClauseTranslationsResolver,
+  ClauseTranslationAuthorResolver,
 ];
 
 @Module({
@@ -119,6 +139,8 @@ const RESOLVERS = [
     AmendmentsService,
     AmendmentDecisionsService,
     CommentsService,
+    TranslationsService,
+    AdoptionReadiness,
     DraftingSeedRepository,
     DocumentByIdLoader,
   ],

@@ -55,6 +55,7 @@ export class AgendaStateService {
       })),
       negotiation,
       openWork: await this.documents.openWork(negotiation.map((d) => d.id)),
+      staleTranslations: await this.documents.staleTranslations(negotiation),
       openForSignature,
       signatories: await this.signatories.activeSignatories(openForSignature.map((d) => d.id)),
       nextMeeting: next ?? null,

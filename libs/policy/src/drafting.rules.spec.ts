@@ -130,6 +130,33 @@ const MATRIX: Row[] = [
     why: 'companies edit a draft open to companies',
   },
   {
+    action: 'document.setLanguages',
+    allowed: only([DRAFT, NEGOTIATION], STAFF),
+    why: 'the secretariat declares the authentic languages while the text is worked on',
+  },
+  {
+    action: 'document.editTitle',
+    allowed: only([DRAFT], [...STAFF, ...STATE_WRITERS]),
+    why: 'the title in the language of negotiation is edited directly, like a clause, in DRAFT',
+  },
+  {
+    action: 'translation.edit',
+    allowed: {
+      ...only([DRAFT], [...STAFF, ...STATE_WRITERS]),
+      [NEGOTIATION]: STAFF,
+    },
+    why: 'translations by eligible heads and delegates in DRAFT, by the secretariat until adoption',
+  },
+  {
+    action: 'translation.edit',
+    eligibleKinds: STATES_AND_COMPANIES,
+    allowed: {
+      ...only([DRAFT], [...STAFF, ...STATE_WRITERS, ...COMPANY_MEMBERS]),
+      [NEGOTIATION]: STAFF,
+    },
+    why: 'companies translate a draft open to companies',
+  },
+  {
     action: 'amendment.propose',
     allowed: only([NEGOTIATION], STATE_WRITERS),
     why: 'in NEGOTIATION the text changes only through delegations’ amendments',
@@ -217,6 +244,9 @@ describe('drafting rules', () => {
       'document.create',
       'document.transition',
       'clause.edit',
+      'document.setLanguages',
+      'document.editTitle',
+      'translation.edit',
       'amendment.propose',
       'amendment.cosponsor',
       'amendment.withdraw',

@@ -54,6 +54,12 @@ export interface DraftingResources {
   'document.transition': DocumentRef;
   /** addClause, updateClause, deleteClause: direct edits, only while DRAFT. */
   'clause.edit': DocumentRef;
+  /** setDocumentLanguages: the authentic languages, while the text is worked on. */
+  'document.setLanguages': DocumentRef;
+  /** setDocumentTitle in the language of negotiation: a direct edit, only while DRAFT. */
+  'document.editTitle': DocumentRef;
+  /** setClauseTranslation, and setDocumentTitle in another authentic language. */
+  'translation.edit': DocumentRef;
   'amendment.propose': DocumentRef;
   'amendment.cosponsor': DocumentRef & { proposerId: string };
   'amendment.withdraw': DocumentRef & { proposerId: string };
@@ -74,6 +80,14 @@ export const draftingRules: RuleSet<DraftingResources> = {
   'document.transition': (actor) => isStaff(actor),
   'clause.edit': (actor, doc) =>
     doc.status === DocumentStatus.DRAFT && (isStaff(actor) || isEligibleWriter(actor, doc)),
+  'document.setLanguages': (actor, doc) => WORKING_STATUSES.includes(doc.status) && isStaff(actor),
+  'document.editTitle': (actor, doc) =>
+    doc.status === DocumentStatus.DRAFT && (isStaff(actor) || isEligibleWriter(actor, doc)),
+  // Translators work with the drafters while DRAFT; in NEGOTIATION the secretariat keeps the
+  // authentic texts in step with the amendments adopted.
+  'translation.edit': (actor, doc) =>
+    (doc.status === DocumentStatus.DRAFT && (isStaff(actor) || isEligibleWriter(actor, doc))) ||
+    (doc.status === DocumentStatus.NEGOTIATION && isStaff(actor)),
   // Amendments are a delegation's proposals: the secretariat decides them, it does not make them.
   'amendment.propose': (actor, doc) =>
     doc.status === DocumentStatus.NEGOTIATION && isEligibleWriter(actor, doc),

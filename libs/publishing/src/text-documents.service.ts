@@ -52,7 +52,7 @@ export class TextDocumentsService {
     ]);
     return {
       slug: document.slug,
-      titles: documentTitles(document, languages),
+      titles: documentTitles(document, languages, version),
       languages,
       status: document.status,
       adopted,
@@ -63,7 +63,7 @@ export class TextDocumentsService {
         id: clause.id,
         kind: clause.kind,
         number: clause.number,
-        texts: clauseTexts(clause, languages),
+        texts: clauseTexts(clause, languages, documentLanguages(document)[0]),
       })),
       signatories:
         signatories?.map((s) => ({

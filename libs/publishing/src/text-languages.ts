@@ -1,5 +1,5 @@
 import { DomainException } from '@accord/common';
-import type { ClauseSnapshot, DocumentEntity } from '@accord/drafting';
+import type { ClauseSnapshot, DocumentEntity, DocumentVersionEntity } from '@accord/drafting';
 import type { ClauseText } from './text-document';
 
 /** At most this many languages side by side. */
@@ -7,32 +7,54 @@ export const MAX_PARALLEL_LANGUAGES = 2;
 const CODE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/;
 const MAX_PARAM_LENGTH = 2 * 35 + 1;
 
-/**
- * The languages in which a document's text is authentic, the language of negotiation first.
- * The ONE place that reads them: documents declare none yet, so every text is English.
- */
+/** The text shown for a clause not yet translated (drafts only: adoption needs every translation). */
+export const UNTRANSLATED = '—';
+
+/** The languages in which a document's text is authentic, the language of negotiation first. */
 export function documentLanguages(document: DocumentEntity): string[] {
-  const declared = (document as DocumentEntity & { languages?: string[] | null }).languages;
-  return declared?.length ? declared : ['en'];
+  return document.languages?.length ? document.languages : ['en'];
 }
 
-/** The document's title in each language (one title in every language until titles are translated). */
+/**
+ * The document's title in each language: as the version shown had it when there is one (its
+ * `titles`), else as the document has it now; the title in the language of negotiation where
+ * a language has none.
+ */
 export function documentTitles(
   document: DocumentEntity,
   languages: readonly string[],
+  version?: Pick<DocumentVersionEntity, 'titles'> | null,
 ): Record<string, string> {
-  return Object.fromEntries(languages.map((language) => [language, document.title]));
+  const [original] = documentLanguages(document);
+  const now = (language: string) =>
+    language === original ? document.title : document.titleTranslations?.[language]?.title;
+  return Object.fromEntries(
+    languages.map((language) => [
+      language,
+      version?.titles?.[language] ?? now(language) ?? document.title,
+    ]),
+  );
 }
 
 /**
- * A clause's text in each requested language. The ONE place that reads clause texts per
- * language: today a clause has one text, in the document's first language.
+ * A clause's text in each requested language, from a version's snapshot: the clause's `text`
+ * in the language of negotiation (`original`), its translation in the others (UNTRANSLATED
+ * where there is none).
  */
 export function clauseTexts(
   clause: ClauseSnapshot,
   languages: readonly string[],
+  original: string,
 ): Record<string, ClauseText> {
-  return Object.fromEntries(languages.map((language) => [language, { text: clause.text }]));
+  return Object.fromEntries(
+    languages.map((language) => [
+      language,
+      {
+        text:
+          language === original ? clause.text : (clause.translations?.[language] ?? UNTRANSLATED),
+      },
+    ]),
+  );
 }
 
 /** `?language=` is well formed: one or two language codes, comma-separated. */

@@ -41,6 +41,8 @@ export const LIST_COSTS: Readonly<Record<string, ListCost>> = {
   'Document.signatures': { items: 50, why: 'signatories of a text (demo: about 20)' },
   'Document.signatureCountsByKind': { items: 5, why: 'one per participant kind' },
   'Document.versions': { items: 20, why: 'versions of a text' },
+  'Document.translationStatus': { items: 3, why: 'one per authentic language (demo: 2)' },
+  'Clause.translations': { items: 3, why: 'one per authentic language (demo: 2)' },
   'Clause.amendments': { items: 5, why: 'amendments to one clause' },
   'Clause.comments': { items: 5, why: 'threads on one clause' },
   'Comment.replies': { items: 5, why: 'replies in one thread' },

@@ -7,7 +7,9 @@ import {
   DocumentsService,
   DraftingSeedRepository,
   LifecycleService,
+  TranslationsService,
 } from '@accord/drafting';
+import { FRENCH } from './pall-mall-french';
 import { PALL_MALL, PallMallData } from './pall-mall-data';
 import { SeedContext, SeedStep } from './seed-context';
 
@@ -71,6 +73,7 @@ export class DraftingSeed implements SeedStep {
     private readonly amendments: AmendmentsService,
     private readonly comments: CommentsService,
     private readonly backdating: DraftingSeedRepository,
+    private readonly translations: TranslationsService,
   ) {}
 
   async seed(context: SeedContext): Promise<void> {
@@ -85,20 +88,46 @@ export class DraftingSeed implements SeedStep {
       slug: text.slug,
       kind: text.kind as DocumentKind,
       eligibleKinds: text.eligibleKinds,
+      languages: ['en', 'fr'],
     });
+    const ids: string[] = [];
     for (const clause of text.clausesParaphrased) {
-      await this.clauses.add(staff, {
+      const { clause: added } = await this.clauses.add(staff, {
         documentId: document.id,
         kind: clause.kind as ClauseKind,
         text: clause.text,
       });
+      ids.push(added.id);
     }
+    await this.translateIntoFrench(staff, document.id, text.slug, ids);
     await this.lifecycle.openNegotiation(staff, document.id);
     await this.lifecycle.adopt(staff, document.id);
     await this.lifecycle.openForSignature(staff, document.id);
     // The sources give the day only: noon UTC falls inside both conferences' hours.
     await this.backdating.backdateAdoption(document.id, new Date(`${text.adoptedAt}T12:00:00Z`));
     context.documentIds.set(text.slug, document.id);
+  }
+
+  /** The French title and the French of each clause (just added: version 1), by the secretariat. */
+  private async translateIntoFrench(
+    staff: Actor,
+    documentId: string,
+    slug: string,
+    clauseIds: string[],
+  ): Promise<void> {
+    const french = FRENCH[slug];
+    if (french?.clauses.length !== clauseIds.length) {
+      throw new Error(`Seed: the French text of ${slug} does not match its clauses`);
+    }
+    await this.translations.setTitle(staff, documentId, 'fr', french.title);
+    for (const [i, clauseId] of clauseIds.entries()) {
+      await this.translations.setClauseTranslation(staff, {
+        clauseId,
+        language: 'fr',
+        text: french.clauses[i],
+        sourceVersion: 1,
+      });
+    }
   }
 
   private async seedNegotiation(context: SeedContext): Promise<void> {
@@ -118,8 +147,10 @@ export class DraftingSeed implements SeedStep {
       slug: INDUSTRY_DRAFT_SLUG,
       kind: DocumentKind.CODE_OF_PRACTICE,
       eligibleKinds: [ParticipantKind.STATE, ParticipantKind.COMPANY],
+      languages: ['en', 'fr'],
     });
     const ids = new Map<string, string>();
+    const order: string[] = [];
     for (const clause of INDUSTRY_DRAFT) {
       const { clause: added } = await this.clauses.add(staff, {
         documentId: document.id,
@@ -127,9 +158,12 @@ export class DraftingSeed implements SeedStep {
         text: clause.text,
       });
       if (clause.key) ids.set(clause.key, added.id);
+      order.push(added.id);
     }
+    await this.translateIntoFrench(staff, document.id, INDUSTRY_DRAFT_SLUG, order);
     const clause = (key: string) => ids.get(key)!;
-    // A direct edit while still in DRAFT, so that the history shows more than the first typing.
+    // A direct edit while still in DRAFT, so that the history shows more than the first typing;
+    // made after the French was written, it leaves one stale French clause (the drift alarm).
     await this.clauses.update(google, {
       clauseId: clause('reporting'),
       text: 'Companies establish accessible channels for reporting misuse and act promptly on credible reports.',

@@ -117,7 +117,7 @@ function apply(check: Check, value: unknown, path: string): unknown {
  */
 function guarded(resolve: GraphQLFieldResolver<unknown, unknown>, check: Check) {
   const checkedByOperation = new WeakMap<object, Map<FieldNode, Args>>();
-  return ((source, args: Args, context, info) => {
+  const gated = ((source, args: Args, context, info) => {
     let checked = checkedByOperation.get(info.variableValues);
     if (!checked) checkedByOperation.set(info.variableValues, (checked = new Map()));
     let safe = checked.get(info.fieldNodes[0]);
@@ -132,6 +132,9 @@ function guarded(resolve: GraphQLFieldResolver<unknown, unknown>, check: Check) 
     }
     return resolve(source, safe, context, info);
   }) as GraphQLFieldResolver<unknown, unknown>;
+  // Named after what it gates, so that a schema walk can tell it from Nest's per-call wrapper.
+  Object.defineProperty(gated, 'name', { value: `gated ${resolve.name}` });
+  return gated;
 }
 
 /**

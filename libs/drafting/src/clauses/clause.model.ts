@@ -26,6 +26,9 @@ export class ClauseModel {
   @Field(() => Int, { description: 'Row version for optimistic locking' })
   version: number;
 
+  /** When the text last changed (the language of negotiation's entry in Clause.translations). */
+  updatedAt?: Date;
+
   @Field(() => Int, { description: 'Bracketed passages not yet agreed' })
   openBrackets: number;
 
@@ -48,6 +51,7 @@ export class ClauseModel {
     model.kind = entity.kind;
     model.text = entity.text;
     model.version = entity.version;
+    model.updatedAt = entity.updatedAt;
     model.openBrackets = brackets.open;
     model.bracketsBalanced = !brackets.unbalanced;
     model.document = document;

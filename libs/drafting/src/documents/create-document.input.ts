@@ -12,6 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { SLUG_PATTERN } from './document-slug';
+import { MAX_LANGUAGE_LENGTH, MAX_LANGUAGES } from '../translations/language-codes';
 
 @InputType()
 export class CreateDocumentInput {
@@ -46,4 +47,16 @@ export class CreateDocumentInput {
   @ArrayMaxSize(Object.keys(ParticipantKind).length)
   @IsEnum(ParticipantKind, { each: true })
   eligibleKinds: ParticipantKind[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Authentic languages, BCP 47 codes; the first is the language of negotiation (default ["en"])',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LANGUAGES)
+  @IsString({ each: true })
+  @MaxLength(MAX_LANGUAGE_LENGTH, { each: true })
+  languages?: string[] | null;
 }

@@ -7,6 +7,12 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
+export interface TitleTranslation {
+  title: string;
+  /** The title in the language of negotiation when this one was set. */
+  source: string;
+}
+
 @Entity('documents')
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -32,6 +38,17 @@ export class DocumentEntity {
   /** Which participant kinds may read the draft and sign. */
   @Column({ type: 'enum', enum: ParticipantKind, enumName: 'participant_kind', array: true })
   eligibleKinds: ParticipantKind[];
+
+  /** Authentic languages, lowercase BCP 47 codes; the first is the language of negotiation. */
+  @Column({ type: 'varchar', length: 12, array: true, default: () => "'{en}'" })
+  languages: string[];
+
+  /**
+   * The title in the other authentic languages, each with the title (in the language of
+   * negotiation) it translates: a translation of another title is stale.
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  titleTranslations: Record<string, TitleTranslation>;
 
   /** Number of the latest DocumentVersion (0 before the first clause). */
   @Column({ type: 'int', default: 0 })

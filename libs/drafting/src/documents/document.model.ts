@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DocumentKind, DocumentStatus, ParticipantKind } from '@accord/common';
-import { DocumentEntity } from './document.entity';
+import { DocumentEntity, TitleTranslation } from './document.entity';
 
 /** Scalar fields; clauses, amendments, versions, signatures… are resolved by their own resolvers. */
 @ObjectType('Document')
@@ -11,8 +11,15 @@ export class DocumentModel {
   @Field()
   slug: string;
 
-  @Field()
+  /** In the language of negotiation; the field title(language:) is resolved by DocumentLanguagesResolver. */
   title: string;
+
+  @Field(() => [String], {
+    description: 'Authentic languages; the first is the language of negotiation',
+  })
+  languages: string[];
+
+  titleTranslations: Record<string, TitleTranslation>;
 
   @Field(() => DocumentKind)
   kind: DocumentKind;
@@ -40,6 +47,8 @@ export class DocumentModel {
     model.id = entity.id;
     model.slug = entity.slug;
     model.title = entity.title;
+    model.languages = entity.languages;
+    model.titleTranslations = entity.titleTranslations;
     model.kind = entity.kind;
     model.status = entity.status;
     model.eligibleKinds = entity.eligibleKinds;

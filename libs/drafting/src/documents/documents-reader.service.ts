@@ -2,12 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DocumentStatus } from '@accord/common';
 import { can } from '@accord/policy';
 import { countBrackets } from '../clauses/brackets';
-import { canonicalText, sha256Hex } from '../versions/canonical-text';
+import { authenticText, sha256Hex } from '../versions/canonical-text';
 import { clauseNumbers } from '../clauses/clause-numbering';
 import { ClauseEntity } from '../clauses/clause.entity';
 import { DocumentVersionEntity } from '../versions/document-version.entity';
 import { DocumentEntity } from './document.entity';
 import { DocumentReadsRepository } from './document-reads.repository';
+import { translationStatus } from '../translations/translation-status';
+import { TranslationsRepository } from '../translations/translations.repository';
+
+/** An authentic language of a document with clauses translated from an older version. */
+export interface StaleTranslations {
+  documentId: string;
+  language: string;
+  clauseIds: string[];
+  /** "clause 3", "heading", in clause order. */
+  labels: string[];
+}
 
 /** The open work on one clause: what an agenda gives time to. */
 export interface ClauseWork {
@@ -31,7 +42,10 @@ export interface NumberedClauseRef {
  */
 @Injectable()
 export class DocumentsReader {
-  constructor(private readonly reads: DocumentReadsRepository) {}
+  constructor(
+    private readonly reads: DocumentReadsRepository,
+    private readonly translations: TranslationsRepository,
+  ) {}
 
   getById(id: string): Promise<DocumentEntity | null> {
     return this.reads.getById(id);
@@ -70,6 +84,44 @@ export class DocumentsReader {
 
   canRead(actor: Actor | null, document: DocumentEntity): boolean {
     return can(actor, 'document.read', document);
+  }
+
+  /** Per document and authentic language (declared order), its stale clauses; none: absent. */
+  async staleTranslations(documents: readonly DocumentEntity[]): Promise<StaleTranslations[]> {
+    const translated = documents.filter((d) => d.languages.length > 1);
+    if (!translated.length) return [];
+    const ids = translated.map((d) => d.id);
+    const [clauses, translations] = await Promise.all([
+      this.reads.liveClauses(ids),
+      this.translations.ofDocuments(ids),
+    ]);
+    return translated.flatMap((document) => {
+      const own = clauses.filter((c) => c.documentId === document.id);
+      const numbers = clauseNumbers(own);
+      const status = translationStatus(
+        document,
+        own.map((clause, i) => ({ ...clause, number: numbers[i] })),
+        translations,
+      );
+      return status
+        .filter((language) => language.stale)
+        .map((language) => {
+          const stale = own.filter((clause) =>
+            translations.some(
+              (t) =>
+                t.clauseId === clause.id &&
+                t.language === language.language &&
+                t.sourceVersion < clause.version,
+            ),
+          );
+          return {
+            documentId: document.id,
+            language: language.language,
+            clauseIds: stale.map((clause) => clause.id),
+            labels: language.staleClauses,
+          };
+        });
+    });
   }
 
   /** Clauses with open amendments or brackets, per document, in clause order. */
@@ -120,7 +172,12 @@ export class DocumentsReader {
     if (document.adoptedVersion === null) return null;
     const version = await this.reads.getVersion(document.id, document.adoptedVersion);
     if (!version) return null;
-    const text = canonicalText(document.title, version.clauses);
+    const text = authenticText({
+      languages: version.languages,
+      title: document.title,
+      titles: version.titles,
+      clauses: version.clauses,
+    });
     return { text, hash: sha256Hex(text) };
   }
 }

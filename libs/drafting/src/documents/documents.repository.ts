@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { DocumentEntity } from './document.entity';
 
-export type NewDocument = Pick<DocumentEntity, 'slug' | 'title' | 'kind' | 'eligibleKinds'>;
+export type NewDocument = Pick<
+  DocumentEntity,
+  'slug' | 'title' | 'kind' | 'eligibleKinds' | 'languages'
+>;
 
 /** Writes to documents; reads shared with other libraries are in DocumentReadsRepository. */
 @Injectable()
@@ -40,7 +43,14 @@ export class DocumentsRepository {
     changes: Partial<
       Pick<
         DocumentEntity,
-        'status' | 'currentVersion' | 'adoptedAt' | 'adoptedHash' | 'adoptedVersion'
+        | 'status'
+        | 'currentVersion'
+        | 'adoptedAt'
+        | 'adoptedHash'
+        | 'adoptedVersion'
+        | 'title'
+        | 'languages'
+        | 'titleTranslations'
       >
     >,
   ): Promise<DocumentEntity> {

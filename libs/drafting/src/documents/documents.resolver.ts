@@ -38,9 +38,9 @@ export class DocumentsResolver {
   @Permission('document.readHistory')
   documentDiff(
     @CurrentUser() actor: Actor | null,
-    @Args() { documentId, fromVersion, toVersion }: DocumentDiffArgs,
+    @Args() { documentId, fromVersion, toVersion, language }: DocumentDiffArgs,
   ): Promise<ClauseDiffModel[]> {
-    return this.service.diff(actor, documentId, fromVersion, toVersion);
+    return this.service.diff(actor, documentId, fromVersion, toVersion, language ?? null);
   }
 
   @Mutation(() => DocumentModel)

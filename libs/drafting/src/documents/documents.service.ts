@@ -20,6 +20,9 @@ import {
 } from '../versions/document-diff';
 import { slugFromTitle } from './document-slug';
 import { DocumentEntity } from './document.entity';
+import { declaredLanguage } from '../translations/declared-language';
+import { languageCodes } from '../translations/language-codes';
+import { ClauseSnapshot } from '../versions/document-version.entity';
 import { DocumentsRepository } from './documents.repository';
 import { CreateDocumentInput } from './create-document.input';
 import { VersionsRepository } from '../versions/versions.repository';
@@ -48,6 +51,7 @@ export class DocumentsService {
         'eligibleKinds must name at least one participant kind',
       );
     }
+    const languages = languageCodes(input.languages ?? ['en']);
     return this.txHost.withTransaction(async () => {
       const slug = input.slug
         ? await this.requestedSlug(input.slug)
@@ -57,12 +61,13 @@ export class DocumentsService {
         title,
         kind: input.kind,
         eligibleKinds,
+        languages,
       });
       await this.audit.record(actor, {
         action: 'document.created',
         entityType: 'Document',
         entityId: document.id,
-        details: { slug, title, kind: input.kind, eligibleKinds },
+        details: { slug, title, kind: input.kind, eligibleKinds, languages },
       });
       return document;
     });
@@ -106,23 +111,29 @@ export class DocumentsService {
   /**
    * A word-level diff per clause between any two versions (either order). Versions beyond
    * DIFF_LIMITS are refused; the word diff runs off the event loop under a time budget, and
-   * clauses it could not finish are answered at clause level.
+   * clauses it could not finish are answered at clause level. `language`: an authentic
+   * language of the document (absent: the language of negotiation); a version made before the
+   * language had a translation of a clause shows that clause's text as empty.
    */
   async diff(
     actor: Actor | null,
     documentId: string,
     fromVersion: number,
     toVersion: number,
+    language: string | null = null,
   ): Promise<ClauseDiffResult[]> {
     const document = await this.visible(actor, documentId);
     if (!document) throw DomainException.notFound('Document', 'documentId');
     assertCan(actor, 'document.readHistory', document);
+    const inLanguage = language === null ? null : declaredLanguage(document, language);
     await this.assertDiffable(documentId, fromVersion, 'fromVersion', document.currentVersion);
     await this.assertDiffable(documentId, toVersion, 'toVersion', document.currentVersion);
-    const [from, to] = await Promise.all([
-      this.versions.clausesOf(documentId, fromVersion),
-      this.versions.clausesOf(documentId, toVersion),
-    ]);
+    const [from, to] = (
+      await Promise.all([
+        this.versions.clausesOf(documentId, fromVersion),
+        this.versions.clausesOf(documentId, toVersion),
+      ])
+    ).map((clauses) => clauses && textsIn(clauses, inLanguage, document.languages[0]));
     if (!from || !to) throw DomainException.notFound('Version', from ? 'toVersion' : 'fromVersion');
     const changed = changedClauses(from, to);
     const runs = await this.wordDiffs.diff(changed.map(([a, b]) => [a.text, b.text]));
@@ -171,6 +182,16 @@ export class DocumentsService {
     while (taken.has(`${base}-${n}`)) n++;
     return `${base}-${n}`;
   }
+}
+
+/** The clauses of a version as they read in `language` (null: the language of negotiation). */
+function textsIn(
+  clauses: ClauseSnapshot[],
+  language: string | null,
+  original: string,
+): ClauseSnapshot[] {
+  if (language === null || language === original) return clauses;
+  return clauses.map((clause) => ({ ...clause, text: clause.translations?.[language] ?? '' }));
 }
 
 const OPS = { [-1]: DiffOp.DELETE, 0: DiffOp.EQUAL, 1: DiffOp.INSERT } as const;

@@ -1,5 +1,6 @@
 import { ClauseKind } from '@accord/common';
 import { adoptionBlockers } from './adoption-check';
+import { LanguageStatus } from '../translations/translation-status';
 
 const op = (number: string, text: string) => ({ kind: ClauseKind.OPERATIVE, number, text });
 
@@ -34,5 +35,42 @@ describe(adoptionBlockers.name, () => {
       'the document has no clauses',
       '1 amendment is still PROPOSED',
     ]);
+  });
+});
+
+describe('adoptionBlockers: authentic languages', () => {
+  const language = (over: Partial<LanguageStatus>): LanguageStatus => ({
+    language: 'fr',
+    current: 0,
+    stale: 0,
+    missing: 0,
+    staleClauses: [],
+    missingClauses: [],
+    title: 'current',
+    ...over,
+  });
+
+  it('lists every language with a missing or stale clause or title, naming the clauses', () => {
+    const { blockers, reasons } = adoptionBlockers([op('1', 'Agreed.'), op('2', 'Agreed.')], 0, [
+      language({ language: 'en', current: 2 }),
+      language({ missing: 1, stale: 1, missingClauses: ['clause 2'], staleClauses: ['clause 1'] }),
+      language({ language: 'es', current: 2, title: 'missing' }),
+    ]);
+    expect(blockers.languages).toEqual([
+      { language: 'fr', missingClauses: ['clause 2'], staleClauses: ['clause 1'], title: null },
+      { language: 'es', missingClauses: [], staleClauses: [], title: 'missing' },
+    ]);
+    expect(reasons).toEqual([
+      'the fr text is not current (missing in clause 2; stale in clause 1)',
+      'the es text is not current (title missing)',
+    ]);
+  });
+
+  it('finds nothing when every authentic language is current', () => {
+    const { reasons } = adoptionBlockers([op('1', 'Agreed.')], 0, [
+      language({ language: 'en', current: 1 }),
+      language({ current: 1 }),
+    ]);
+    expect(reasons).toEqual([]);
   });
 });

@@ -11,13 +11,11 @@ import {
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
-import { adoptionBlockers } from './adoption-check';
-import { AmendmentsRepository } from '../amendments/amendments.repository';
+import { AdoptionReadiness } from './adoption-readiness.service';
 import { DocumentEvents } from '../shared/document-events';
 import { DocumentEntity } from '../documents/document.entity';
 import { DocumentsRepository } from '../documents/documents.repository';
 import { DraftLocks } from '../shared/draft-locks.service';
-import { TextVersionsService } from '../versions/text-versions.service';
 import { VersionsRepository } from '../versions/versions.repository';
 
 interface Step {
@@ -68,9 +66,8 @@ export class LifecycleService {
   constructor(
     private readonly locks: DraftLocks,
     private readonly documents: DocumentsRepository,
-    private readonly amendments: AmendmentsRepository,
     private readonly versions: VersionsRepository,
-    private readonly texts: TextVersionsService,
+    private readonly readiness: AdoptionReadiness,
     private readonly audit: AuditService,
     private readonly events: DocumentEvents,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
@@ -88,15 +85,7 @@ export class LifecycleService {
 
   adopt(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
     return this.step(actor, documentId, STEPS.adopt, async (document) => {
-      const clauses = (await this.texts.numbered(document.id)).map(({ clause, number }) => ({
-        kind: clause.kind,
-        number,
-        text: clause.text,
-      }));
-      const { blockers, reasons } = adoptionBlockers(
-        clauses,
-        await this.amendments.countProposed(document.id),
-      );
+      const { blockers, reasons } = await this.readiness.check(document);
       if (reasons.length) {
         throw DomainException.invalidState(
           `The document cannot be adopted: ${reasons.join('; ')}`,

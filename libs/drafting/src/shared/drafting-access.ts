@@ -7,6 +7,9 @@ type DocumentAction = {
 
 const ACTION_WORDS: Partial<Record<DocumentAction, string>> = {
   'clause.edit': 'Editing clauses directly',
+  'document.setLanguages': 'Setting the authentic languages',
+  'document.editTitle': 'Changing the title in the language of negotiation',
+  'translation.edit': 'Translating',
   'amendment.propose': 'Proposing an amendment',
   'amendment.cosponsor': 'Co-sponsoring an amendment',
   'amendment.withdraw': 'Withdrawing an amendment',
@@ -24,7 +27,10 @@ const ADOPTED_OR_LATER = [
 
 function why(action: DocumentAction, status: DocumentStatus): string {
   if (ADOPTED_OR_LATER.includes(status)) return ' The adopted text is frozen.';
-  if (action === 'clause.edit' && status === DocumentStatus.NEGOTIATION)
+  if (
+    (action === 'clause.edit' || action === 'document.editTitle') &&
+    status === DocumentStatus.NEGOTIATION
+  )
     return ' In NEGOTIATION the text changes only through amendments.';
   return '';
 }

@@ -1,5 +1,5 @@
 import { ClauseKind } from '@accord/common';
-import { canonicalText, sha256Hex } from './canonical-text';
+import { authenticText, canonicalText, sha256Hex } from './canonical-text';
 
 describe(canonicalText.name, () => {
   const clauses = [
@@ -44,5 +44,39 @@ describe(sha256Hex.name, () => {
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
     expect(sha256Hex('é')).not.toBe(sha256Hex('e\u0301'));
+  });
+});
+
+describe(authenticText.name, () => {
+  const clauses: {
+    kind: ClauseKind;
+    number: string;
+    text: string;
+    translations: Record<string, string>;
+  }[] = [
+    { kind: ClauseKind.HEADING, number: '', text: 'Preface', translations: { fr: 'Avant-propos' } },
+    { kind: ClauseKind.OPERATIVE, number: '1', text: 'States act.', translations: {} },
+  ];
+
+  it('is exactly canonicalText for a single-language document (hashes unchanged)', () => {
+    const single = authenticText({ languages: ['en'], title: 'The Code', titles: {}, clauses });
+    expect(single).toBe(canonicalText('The Code', clauses));
+  });
+
+  it('has one section per language, "[code]" then its canonical text, blank line between; untranslated clauses empty', () => {
+    const text = authenticText({
+      languages: ['en', 'fr'],
+      title: 'The Code',
+      titles: { en: 'The Code', fr: 'Le Code' },
+      clauses,
+    });
+    expect(text).toBe(
+      '[en]\nThe Code\n\n## Preface\n1. States act.\n\n[fr]\nLe Code\n\n## Avant-propos\n1. \n',
+    );
+  });
+
+  it('falls back to the title in the language of negotiation where none is translated', () => {
+    const text = authenticText({ languages: ['en', 'fr'], title: 'T', titles: {}, clauses: [] });
+    expect(text).toBe('[en]\nT\n\n\n[fr]\nT\n\n');
   });
 });

@@ -18,6 +18,41 @@ export function canonicalText(
   return `${flat(title)}\n\n${lines.map((line) => `${line}\n`).join('')}`;
 }
 
+/**
+ * The canonical text over every authentic language. With one language it is exactly
+ * `canonicalText` (the hashes of single-language documents never changed). With several, one
+ * section per language in the declared order (language of negotiation first), sections
+ * separated by one blank line; a section is the line `[<code>]` followed by that language's
+ * `canonicalText`: its title (the title in the language of negotiation when it has none) and
+ * every clause, numbered as in the original, with an empty text where no translation exists.
+ */
+export function authenticText(text: {
+  languages: readonly string[];
+  /** The title in the language of negotiation. */
+  title: string;
+  /** Titles per language; the language of negotiation's, when present, wins over `title`. */
+  titles: Readonly<Record<string, string>>;
+  clauses: readonly {
+    kind: ClauseKind;
+    number: string;
+    text: string;
+    translations?: Readonly<Record<string, string>>;
+  }[];
+}): string {
+  const [original, ...others] = text.languages.length ? text.languages : ['en'];
+  const title = text.titles[original] ?? text.title;
+  if (!others.length) return canonicalText(title, text.clauses);
+  const sections = [`[${original}]\n${canonicalText(title, text.clauses)}`];
+  for (const language of others) {
+    const clauses = text.clauses.map((clause) => ({
+      ...clause,
+      text: clause.translations?.[language] ?? '',
+    }));
+    sections.push(`[${language}]\n${canonicalText(text.titles[language] ?? title, clauses)}`);
+  }
+  return sections.join('\n');
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

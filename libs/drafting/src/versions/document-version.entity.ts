@@ -15,6 +15,8 @@ export interface ClauseSnapshot {
   kind: ClauseKind;
   number: string;
   text: string;
+  /** The clause in each other authentic language declared at the time (absent: not translated). */
+  translations?: Record<string, string>;
 }
 
 /** An immutable snapshot of the whole text, made on every change. */
@@ -47,6 +49,14 @@ export class DocumentVersionEntity {
   /** The canonical text of the whole document (see canonical-text.ts). */
   @Column({ type: 'text' })
   text: string;
+
+  /** The authentic languages at the time, the language of negotiation first. */
+  @Column({ type: 'varchar', length: 12, array: true, default: () => "'{en}'" })
+  languages: string[];
+
+  /** The title in each authentic language ({} for versions made before titles were translated). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  titles: Record<string, string>;
 
   /** The clauses as they stood, for per-clause diffs. */
   @Column({ type: 'jsonb' })

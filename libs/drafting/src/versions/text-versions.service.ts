@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@accord/common';
-import { canonicalText, sha256Hex } from './canonical-text';
+import { authenticText, sha256Hex } from './canonical-text';
 import { ClauseEntity } from '../clauses/clause.entity';
+import { ClauseSnapshot } from './document-version.entity';
 import { clauseNumbers } from '../clauses/clause-numbering';
 import { ClausesRepository } from '../clauses/clauses.repository';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from '../documents/document.entity';
 import { DocumentsRepository } from '../documents/documents.repository';
 import { VersionsRepository } from './versions.repository';
+import { TranslationsRepository } from '../translations/translations.repository';
 
 export interface NumberedClause {
   clause: ClauseEntity;
@@ -27,6 +29,7 @@ export class TextVersionsService {
     private readonly documents: DocumentsRepository,
     private readonly clauses: ClausesRepository,
     private readonly versions: VersionsRepository,
+    private readonly translations: TranslationsRepository,
   ) {}
 
   /** The live clauses of a document with their display numbers. */
@@ -47,13 +50,27 @@ export class TextVersionsService {
     reason: string | ((clauses: NumberedClause[]) => string),
   ): Promise<RecordedVersion> {
     const clauses = await this.numbered(document.id);
-    const snapshot = clauses.map(({ clause, number }) => ({
-      id: clause.id,
-      kind: clause.kind,
-      number,
-      text: clause.text,
-    }));
-    const text = canonicalText(document.title, snapshot);
+    const [original, ...others] = document.languages;
+    const translated = others.length ? await this.translations.ofDocuments([document.id]) : [];
+    const snapshot = clauses.map(({ clause, number }): ClauseSnapshot => {
+      const base = { id: clause.id, kind: clause.kind, number, text: clause.text };
+      if (!others.length) return base;
+      const texts = translated.filter(
+        (t) => t.clauseId === clause.id && others.includes(t.language),
+      );
+      return { ...base, translations: Object.fromEntries(texts.map((t) => [t.language, t.text])) };
+    });
+    const titles: Record<string, string> = { [original]: document.title };
+    for (const language of others) {
+      const title = document.titleTranslations[language]?.title;
+      if (title) titles[language] = title;
+    }
+    const text = authenticText({
+      languages: document.languages,
+      title: document.title,
+      titles,
+      clauses: snapshot,
+    });
     const version = await this.versions.insert({
       documentId: document.id,
       number: document.currentVersion + 1,
@@ -62,6 +79,8 @@ export class TextVersionsService {
       hash: sha256Hex(text),
       text,
       clauses: snapshot,
+      languages: document.languages,
+      titles,
     });
     const updated = await this.documents.update(document.id, { currentVersion: version.number });
     return { document: updated, version, clauses };

@@ -5,7 +5,15 @@ import { ClauseSnapshot, DocumentVersionEntity } from './document-version.entity
 
 export type NewVersion = Pick<
   DocumentVersionEntity,
-  'documentId' | 'number' | 'createdById' | 'reason' | 'hash' | 'text' | 'clauses'
+  | 'documentId'
+  | 'number'
+  | 'createdById'
+  | 'reason'
+  | 'hash'
+  | 'text'
+  | 'clauses'
+  | 'languages'
+  | 'titles'
 >;
 
 /** Versions are only ever inserted: nothing here updates or deletes one. */

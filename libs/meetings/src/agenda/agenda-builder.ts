@@ -26,6 +26,13 @@ export interface ProcessState {
     openAmendments: number;
     openBrackets: number;
   }[];
+  /** Per document in negotiation and authentic language, the clauses translated from an older version. */
+  staleTranslations?: {
+    documentId: string;
+    language: string;
+    clauseIds: string[];
+    labels: string[];
+  }[];
   /** Documents OPEN_FOR_SIGNATURE, in the order they were created. */
   openForSignature: DocumentRef[];
   /** Per document id, the participants with an active signature. */
@@ -57,6 +64,7 @@ export const AGENDA_MINUTES = {
   followUpMax: 45,
   documentIntroduction: 15,
   clausePerUnit: 10,
+  staleTranslations: 5,
   signingBase: 15,
   signingPerParticipant: 2,
   signingMax: 60,
@@ -116,6 +124,8 @@ export function buildAgenda(state: ProcessState): PlannedItem[] {
   for (const document of state.negotiation) {
     if (!document.eligibleKinds.some((kind) => invitedKinds.has(kind))) continue;
     items.push(...review(document, state.openWork));
+    const stale = (state.staleTranslations ?? []).filter((s) => s.documentId === document.id);
+    if (stale.length) items.push(staleTranslations(document, stale));
   }
   for (const document of state.openForSignature) {
     const signed = state.signatories.get(document.id) ?? new Set<string>();
@@ -188,6 +198,22 @@ function review(document: DocumentRef, openWork: ProcessState['openWork']): Plan
     });
   });
   return [parent, ...subItems];
+}
+
+function staleTranslations(
+  document: DocumentRef,
+  stale: NonNullable<ProcessState['staleTranslations']>,
+): PlannedItem {
+  return item({
+    kind: AgendaItemKind.DOCUMENT_REVIEW,
+    title: 'Stale translations',
+    level: 2,
+    documentId: document.id,
+    clauseIds: [...new Set(stale.flatMap((s) => s.clauseIds))],
+    notes: stale.map((s) => `${s.language}: ${s.labels.join(', ')}`).join('\n'),
+    minutes: AGENDA_MINUTES.staleTranslations,
+    label: `Stale translations of ${document.title}`,
+  });
 }
 
 function signing(document: DocumentRef, pending: Named[]): PlannedItem {

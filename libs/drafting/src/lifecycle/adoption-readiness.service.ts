@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { AmendmentsRepository } from '../amendments/amendments.repository';
+import { DocumentEntity } from '../documents/document.entity';
+import { TranslationsService } from '../translations/translations.service';
+import { adoptionBlockers, AdoptionBlockers } from './adoption-check';
+
+/**
+ * Gathers what adoptionBlockers looks at for one document as it stands: its clauses, its
+ * PROPOSED amendments and the state of every authentic language. Call with the document row
+ * locked (adoption, and the start of a silence procedure, which must pass the same check).
+ */
+@Injectable()
+export class AdoptionReadiness {
+  constructor(
+    private readonly amendments: AmendmentsRepository,
+    private readonly translations: TranslationsService,
+  ) {}
+
+  async check(
+    document: DocumentEntity,
+  ): Promise<{ blockers: AdoptionBlockers; reasons: string[] }> {
+    const clauses = await this.translations.numbered(document.id);
+    const languages = await this.translations.status(document, clauses);
+    return adoptionBlockers(
+      clauses.map(({ clause, number }) => ({ kind: clause.kind, number, text: clause.text })),
+      await this.amendments.countProposed(document.id),
+      languages,
+    );
+  }
+}
