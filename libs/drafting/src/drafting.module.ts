@@ -47,6 +47,32 @@ import { VersionsByDocumentLoader } from './versions/versions-by-document.loader
 import { TextVersionsService } from './versions/text-versions.service';
 import { VersionsRepository } from './versions/versions.repository';
 import { WordDiffPool } from './versions/word-diff-pool';
+import { SilenceBreakEntity } from './silence/silence-break.entity';
+import { SilenceProcedureEntity } from './silence/silence-procedure.entity';
+import { StatementEntity } from './statements/statement.entity';
+import { DocumentSilenceResolver } from './silence/document-silence.resolver';
+import { SilenceBreaksByProcedureLoader } from './silence/silence-breaks-by-procedure.loader';
+import { SilenceDeadlineService } from './silence/silence-deadline.service';
+import {
+  SilenceBreakFieldsResolver,
+  SilenceFieldsResolver,
+} from './silence/silence-fields.resolver';
+import { SilenceProceduresByDocumentLoader } from './silence/silence-procedures-by-document.loader';
+import { SilenceRepository } from './silence/silence.repository';
+import { SilenceResolver } from './silence/silence.resolver';
+import { SilenceSchedule } from './silence/silence-schedule';
+import { SilenceService } from './silence/silence.service';
+import {
+  ClauseStatementsResolver,
+  DocumentStatementsResolver,
+} from './statements/document-statements.resolver';
+import { StatementByIdLoader } from './statements/statement-by-id.loader';
+import { StatementFieldsResolver } from './statements/statement-fields.resolver';
+import { StatementsByClauseLoader } from './statements/statements-by-clause.loader';
+import { StatementsByDocumentLoader } from './statements/statements-by-document.loader';
+import { StatementsRepository } from './statements/statements.repository';
+import { StatementsResolver } from './statements/statements.resolver';
+import { StatementsService } from './statements/statements.service';
 
 export const DRAFTING_ENTITIES = [
   DocumentEntity,
@@ -55,6 +81,9 @@ export const DRAFTING_ENTITIES = [
   AmendmentEntity,
   AmendmentCosponsorEntity,
   CommentEntity,
+  SilenceProcedureEntity,
+  SilenceBreakEntity,
+  StatementEntity,
 ];
 
 const REPOSITORIES = [
@@ -65,6 +94,8 @@ const REPOSITORIES = [
   AmendmentsRepository,
   CommentsRepository,
   DraftingSeedRepository,
+  SilenceRepository,
+  StatementsRepository,
 ];
 
 const SERVICES = [
@@ -79,6 +110,10 @@ const SERVICES = [
   AmendmentsService,
   AmendmentDecisionsService,
   CommentsService,
+  SilenceService,
+  SilenceDeadlineService,
+  SilenceSchedule,
+  StatementsService,
 ];
 
 const LOADERS = [
@@ -91,6 +126,11 @@ const LOADERS = [
   CommentsByClauseLoader,
   RepliesByCommentLoader,
   VersionsByDocumentLoader,
+  SilenceProceduresByDocumentLoader,
+  SilenceBreaksByProcedureLoader,
+  StatementsByDocumentLoader,
+  StatementsByClauseLoader,
+  StatementByIdLoader,
 ];
 
 const RESOLVERS = [
@@ -106,6 +146,14 @@ const RESOLVERS = [
   AmendmentRelationsResolver,
   CommentRelationsResolver,
   DocumentVersionAuthorResolver,
+  SilenceResolver,
+  SilenceFieldsResolver,
+  SilenceBreakFieldsResolver,
+  DocumentSilenceResolver,
+  StatementsResolver,
+  StatementFieldsResolver,
+  DocumentStatementsResolver,
+  ClauseStatementsResolver,
 ];
 
 @Module({
@@ -121,6 +169,10 @@ const RESOLVERS = [
     CommentsService,
     DraftingSeedRepository,
     DocumentByIdLoader,
+    SilenceService,
+    SilenceDeadlineService,
+    StatementsService,
+    StatementsByDocumentLoader,
   ],
 })
 export class DraftingModule {}

@@ -6,6 +6,8 @@ import { ParticipantResources, participantRules } from './participants.rules';
 import { RuleSet } from './rule';
 import { SessionResources, sessionRules } from './sessions.rules';
 import { SignatureResources, signatureRules } from './signatures.rules';
+import { SilenceResources, silenceRules } from './silence.rules';
+import { StatementResources, statementRules } from './statements.rules';
 import { UserResources, userRules } from './users.rules';
 
 /** Every action of the platform with the resource its rule looks at. */
@@ -15,7 +17,9 @@ export type PolicyResources = UserResources &
   AuditResources &
   DraftingResources &
   SignatureResources &
-  MeetingResources;
+  MeetingResources &
+  SilenceResources &
+  StatementResources;
 export type Action = keyof PolicyResources;
 
 const RULES: RuleSet<PolicyResources> = {
@@ -26,6 +30,8 @@ const RULES: RuleSet<PolicyResources> = {
   ...draftingRules,
   ...signatureRules,
   ...meetingRules,
+  ...silenceRules,
+  ...statementRules,
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -40,7 +40,12 @@ export class DocumentsRepository {
     changes: Partial<
       Pick<
         DocumentEntity,
-        'status' | 'currentVersion' | 'adoptedAt' | 'adoptedHash' | 'adoptedVersion'
+        | 'status'
+        | 'currentVersion'
+        | 'adoptedAt'
+        | 'adoptedHash'
+        | 'adoptedVersion'
+        | 'reservationsAllowed'
       >
     >,
   ): Promise<DocumentEntity> {

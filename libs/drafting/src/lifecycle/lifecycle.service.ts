@@ -8,7 +8,7 @@ import {
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
-import { adoptionBlockers } from './adoption-check';
+import { AdoptionBlockers, adoptionBlockers } from './adoption-check';
 import { AmendmentsRepository } from '../amendments/amendments.repository';
 import { DocumentEvents } from '../shared/document-events';
 import { DocumentEntity } from '../documents/document.entity';
@@ -79,28 +79,55 @@ export class LifecycleService {
   }
 
   adopt(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
-    return this.step(actor, documentId, STEPS.adopt, async (document) => {
-      const clauses = (await this.texts.numbered(document.id)).map(({ clause, number }) => ({
-        kind: clause.kind,
-        number,
-        text: clause.text,
-      }));
-      const { blockers, reasons } = adoptionBlockers(
-        clauses,
-        await this.amendments.countProposed(document.id),
-      );
-      if (reasons.length) {
-        throw DomainException.invalidState(
-          `The document cannot be adopted: ${reasons.join('; ')}`,
-          { ...blockers },
-        );
-      }
-      // Every change made a version, so the latest one is exactly the text as it stands.
-      const latest = await this.versions.get(document.id, document.currentVersion);
-      if (!latest)
-        throw new Error(`Document ${document.id} has no version ${document.currentVersion}`);
-      return { adoptedAt: new Date(), adoptedHash: latest.hash, adoptedVersion: latest.number };
-    });
+    return this.step(actor, documentId, STEPS.adopt, (document) =>
+      this.adoptionChanges(document, new Date()),
+    );
+  }
+
+  /**
+   * Whether the document could be adopted as it stands (read under its lock): the reasons it
+   * cannot, none when it can. Adoption and the start of a silence procedure share this check.
+   */
+  async adoptionCheck(
+    document: DocumentEntity,
+  ): Promise<{ blockers: AdoptionBlockers; reasons: string[] }> {
+    const clauses = (await this.texts.numbered(document.id)).map(({ clause, number }) => ({
+      kind: clause.kind,
+      number,
+      text: clause.text,
+    }));
+    return adoptionBlockers(clauses, await this.amendments.countProposed(document.id));
+  }
+
+  /**
+   * Adoption by the platform itself (a silence procedure's deadline), dated `adoptedAt`: inside
+   * the caller's transaction, on a document the caller has locked. `reason` goes into the audit
+   * event. The caller publishes the change after its commit.
+   */
+  async adoptLocked(
+    document: DocumentEntity,
+    adoptedAt: Date,
+    reason: Record<string, unknown>,
+  ): Promise<DocumentEntity> {
+    const changes = await this.adoptionChanges(document, adoptedAt);
+    return this.apply(null, document, STEPS.adopt, changes, reason);
+  }
+
+  private async adoptionChanges(
+    document: DocumentEntity,
+    adoptedAt: Date,
+  ): Promise<Pick<DocumentEntity, 'adoptedAt' | 'adoptedHash' | 'adoptedVersion'>> {
+    const { blockers, reasons } = await this.adoptionCheck(document);
+    if (reasons.length) {
+      throw DomainException.invalidState(`The document cannot be adopted: ${reasons.join('; ')}`, {
+        ...blockers,
+      });
+    }
+    // Every change made a version, so the latest one is exactly the text as it stands.
+    const latest = await this.versions.get(document.id, document.currentVersion);
+    if (!latest)
+      throw new Error(`Document ${document.id} has no version ${document.currentVersion}`);
+    return { adoptedAt, adoptedHash: latest.hash, adoptedVersion: latest.number };
   }
 
   openForSignature(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
@@ -123,29 +150,45 @@ export class LifecycleService {
     const document = await this.txHost.withTransaction(async () => {
       const document = await this.locks.document(documentId);
       assertCan(actor, 'document.transition', document);
-      if (document.status !== step.from) {
-        throw DomainException.invalidState(
-          `${step.name} moves a document from ${step.from} to ${step.to}; this one is ${document.status}`,
-          { status: document.status },
-        );
-      }
-      const changes = await prepare(document);
-      const updated = await this.documents.update(document.id, { status: step.to, ...changes });
-      await this.audit.record(actor, {
-        action: step.action,
-        entityType: 'Document',
-        entityId: document.id,
-        // Plain JSON only: the audit hash is recomputed from the stored jsonb, where a Date is a string.
-        details: {
-          from: step.from,
-          to: step.to,
-          ...changes,
-          ...(changes.adoptedAt && { adoptedAt: changes.adoptedAt.toISOString() }),
-        },
-      });
-      return updated;
+      this.assertStep(document, step);
+      return this.apply(actor, document, step, await prepare(document));
     });
     await this.events.changed(document.id);
     return document;
+  }
+
+  private assertStep(document: DocumentEntity, step: Step): void {
+    if (document.status !== step.from) {
+      throw DomainException.invalidState(
+        `${step.name} moves a document from ${step.from} to ${step.to}; this one is ${document.status}`,
+        { status: document.status },
+      );
+    }
+  }
+
+  /** The step on a locked document, audited; `reason` adds to the audit details. */
+  private async apply(
+    actor: Actor | null,
+    document: DocumentEntity,
+    step: Step,
+    changes: Partial<Pick<DocumentEntity, 'adoptedAt' | 'adoptedHash' | 'adoptedVersion'>>,
+    reason: Record<string, unknown> = {},
+  ): Promise<DocumentEntity> {
+    this.assertStep(document, step);
+    const updated = await this.documents.update(document.id, { status: step.to, ...changes });
+    await this.audit.record(actor, {
+      action: step.action,
+      entityType: 'Document',
+      entityId: document.id,
+      // Plain JSON only: the audit hash is recomputed from the stored jsonb, where a Date is a string.
+      details: {
+        from: step.from,
+        to: step.to,
+        ...changes,
+        ...(changes.adoptedAt && { adoptedAt: changes.adoptedAt.toISOString() }),
+        ...reason,
+      },
+    });
+    return updated;
   }
 }
