@@ -90,18 +90,25 @@ export class SilenceRepository {
   async end(
     id: string,
     status: SilenceStatus.BROKEN | SilenceStatus.CANCELLED | SilenceStatus.CONCLUDED,
-    extra: { cancelledById?: string; cancelReason?: string } = {},
+    extra: { cancelledById?: string; cancelReason?: string; endedAt?: Date } = {},
   ): Promise<SilenceProcedureEntity | null> {
     const concluded = status === SilenceStatus.CONCLUDED;
     // An UPDATE answers [rows, count].
     const [[row]] = (await this.manager.query(
       `UPDATE silence_procedures AS p
-       SET status = $2, "concludedAt" = ${concluded ? 'p.deadline' : 'clock_timestamp()'},
+       SET status = $2,
+           "concludedAt" = ${concluded ? 'p.deadline' : 'COALESCE($5::timestamptz, clock_timestamp())'},
            "cancelledById" = $3, "cancelReason" = $4
        WHERE p.id = $1 AND p.status = 'RUNNING'
          ${concluded ? 'AND p.deadline <= clock_timestamp()' : ''}
        RETURNING ${PROCEDURE_COLUMNS}`,
-      [id, status, extra.cancelledById ?? null, extra.cancelReason ?? null],
+      [
+        id,
+        status,
+        extra.cancelledById ?? null,
+        extra.cancelReason ?? null,
+        ...(concluded ? [] : [extra.endedAt ?? null]),
+      ],
     )) as [SilenceProcedureEntity[], number];
     return row ?? null;
   }

@@ -107,7 +107,7 @@ export class SilenceService {
         reason,
       });
       const ended = found(
-        await this.procedures.end(procedure.id, SilenceStatus.BROKEN),
+        await this.procedures.end(procedure.id, SilenceStatus.BROKEN, { endedAt: brk.brokenAt }),
         'Silence procedure',
         'procedureId',
       );

@@ -1,0 +1,84 @@
+import { SilenceDeadlineService } from '@accord/drafting';
+import { createTestApp, TestApp } from '../support/test-app';
+import { createTestDatabase } from '../support/test-database';
+import { createWorld, World } from '../support/factories';
+import { draftIn, ok } from './drafting-fixtures';
+import { DOCUMENT_SILENCE, inMs, startSilence } from './silence-fixtures';
+
+const sleepUntil = (at: Date) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now() + 200)));
+
+async function adoptionEvents(t: TestApp, documentId: string) {
+  return (await t.dataSource.query(
+    `SELECT "actorId", details FROM audit_events
+     WHERE "entityId" = $1 AND action = 'document.adopted'`,
+    [documentId],
+  )) as { actorId: string | null; details: Record<string, unknown> }[];
+}
+
+/**
+ * The deadline is durable: adoption happens at the deadline, or at the next start when no API
+ * ran then, dated at the deadline either way, and once whatever the number of instances.
+ */
+describe('silence procedure: adoption at the deadline across restarts and instances', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let w: World;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('adopts a text whose deadline passed while no API ran at the next start, dated at the deadline, once', async () => {
+    const first = await createTestApp({}, db);
+    let documentId: string;
+    let deadline: string;
+    try {
+      w = await createWorld(first);
+      const draft = await draftIn(first, w.secretariat.token, 'NEGOTIATION');
+      documentId = draft.id;
+      ({ deadline } = await startSilence(first, w.secretariat.token, draft.id, inMs(2_500)));
+    } finally {
+      await first.close();
+    }
+    await sleepUntil(new Date(deadline));
+    const second = await createTestApp({}, db);
+    try {
+      const doc = ok(await second.gql(DOCUMENT_SILENCE, { id: documentId }, null)).document;
+      expect(doc).toMatchObject({
+        status: 'ADOPTED',
+        adoptedAt: deadline,
+        silenceProcedure: { status: 'CONCLUDED' },
+      });
+      expect(await second.get(SilenceDeadlineService).sweep()).toBe(0);
+      expect(await adoptionEvents(second, documentId)).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('adopts once when several instances run at the deadline', async () => {
+    const [a, b] = [await createTestApp({}, db), await createTestApp({}, db)];
+    try {
+      const draft = await draftIn(a, w.secretariat.token, 'NEGOTIATION');
+      const { id, deadline } = await startSilence(a, w.secretariat.token, draft.id, inMs(1_500));
+      await sleepUntil(new Date(deadline));
+      const outcomes = await Promise.all([
+        a.get(SilenceDeadlineService).adoptAtDeadline(id),
+        b.get(SilenceDeadlineService).adoptAtDeadline(id),
+        a.get(SilenceDeadlineService).sweep(),
+        b.get(SilenceDeadlineService).sweep(),
+      ]);
+      expect(outcomes.filter((o) => o === 'ADOPTED' || o === 1)).toHaveLength(1);
+      const doc = ok(await b.gql(DOCUMENT_SILENCE, { id: draft.id }, null)).document;
+      expect(doc).toMatchObject({ status: 'ADOPTED', adoptedAt: deadline });
+      expect(await adoptionEvents(a, draft.id)).toEqual([
+        expect.objectContaining({
+          actorId: null,
+          details: expect.objectContaining({ silenceProcedureId: id }),
+        }),
+      ]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
