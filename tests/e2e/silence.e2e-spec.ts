@@ -7,7 +7,6 @@ import {
   ADD_COMMENT,
   auditActions,
   code,
-  createDraft,
   draftIn,
   ok,
   PROPOSE,
