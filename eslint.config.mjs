@@ -11,6 +11,7 @@ const LIBS = [
   'drafting',
   'signatures',
   'meetings',
+  'jobs',
 ];
 
 export default tseslint.config(

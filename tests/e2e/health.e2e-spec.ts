@@ -14,7 +14,7 @@ describe('GET /health (liveness) and /health/ready (readiness)', () => {
     await database.drop();
   });
 
-  it('is ready, naming the database and the listener, when both work', async () => {
+  it('is ready, naming the database, the listener and the job queue, when they work', async () => {
     const live = await request(t.http).get('/health');
     expect(live.status).toBe(200);
     expect(live.body).toMatchObject({ status: 'ok' });
@@ -22,7 +22,7 @@ describe('GET /health (liveness) and /health/ready (readiness)', () => {
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({
       status: 'ok',
-      details: { database: { status: 'up' }, listener: { status: 'up' } },
+      details: { database: { status: 'up' }, listener: { status: 'up' }, jobs: { status: 'up' } },
     });
   });
 
@@ -30,7 +30,10 @@ describe('GET /health (liveness) and /health/ready (readiness)', () => {
     await database.drop();
     const ready = await request(t.http).get('/health/ready');
     expect(ready.status).toBe(503);
-    expect(ready.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+    expect(ready.body).toMatchObject({
+      status: 'error',
+      error: { database: { status: 'down' }, jobs: { status: 'down' } },
+    });
     expect(JSON.stringify(ready.body)).not.toMatch(/SELECT|accord_test_/);
     // Liveness does not depend on the database: an outage must not get every instance restarted.
     const live = await request(t.http).get('/health');

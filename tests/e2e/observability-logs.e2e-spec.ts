@@ -179,4 +179,36 @@ describe('Structured logs: access lines, request ids, redaction, correlation ids
       connectionId: expect.stringMatching(UUID),
     });
   });
+
+  it('carries the request id into the lines services write while the request runs, over HTTP and graphql-ws', async () => {
+    const sent = 'trace-login-failure-0007';
+    const failed = await request(t.http)
+      .post('/graphql')
+      .set('x-request-id', sent)
+      .send({ query: LOGIN, variables: { email: user.email, password: 'not-the-password-1' } });
+    expect(failed.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const warning = logs.about(sent).find((line) => /Login failed/.test(String(line.msg)));
+    expect(warning).toMatchObject({ level: 40, context: 'Auth', reqId: sent });
+
+    const session = new WsSession(t, null);
+    try {
+      const overSocket = await session.run(
+        'mutation SocketSignIn($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+        { email: user.email, password: 'not-the-password-2' },
+      );
+      expect(overSocket.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await session.dispose();
+    }
+    const operation = logs.lines.find(
+      (l) => l.msg === 'graphql-ws operation' && l.operation === 'SocketSignIn',
+    );
+    expect(operation?.reqId).toMatch(UUID);
+    const socketWarning = logs
+      .about(operation!.reqId as string)
+      .find((line) => /Login failed/.test(String(line.msg)));
+    expect(socketWarning).toMatchObject({ level: 40, context: 'Auth' });
+    // Lines written outside any request (start-up, background work) carry no request id.
+    expect(logs.lines.some((line) => line.context && !line.reqId)).toBe(true);
+  });
 });

@@ -8,6 +8,7 @@ import { AppConfig, ConfigModule, DatabaseModule, PubSubModule } from '@accord/c
 import { AuditModule } from '@accord/audit';
 import { AuthModule } from '@accord/auth';
 import { DraftingModule } from '@accord/drafting';
+import { JobsModule, JobsService } from '@accord/jobs';
 import { MeetingsModule } from '@accord/meetings';
 import { ParticipantsModule } from '@accord/participants';
 import { SignaturesModule } from '@accord/signatures';
@@ -16,6 +17,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { GraphqlWsServer } from './graphql/graphql-ws.server';
 import { RequestRateLimiter } from './http/request-rate-limiter';
 import { HealthController } from './health/health.controller';
+import { READINESS_PROBES } from './health/readiness-probe';
 import { createRootLogger, ROOT_LOGGER } from './logging/root-logger';
 import { MetricsServer } from './metrics/metrics-server';
 import { MetricsController } from './metrics/metrics.controller';
@@ -44,6 +46,7 @@ export class AppModule {
           }),
         ),
         PubSubModule,
+        JobsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [ModuleRef],
@@ -65,6 +68,11 @@ export class AppModule {
         MetricsService,
         MetricsServer,
         { provide: ROOT_LOGGER, useValue: logger },
+        {
+          provide: READINESS_PROBES,
+          inject: [JobsService],
+          useFactory: (jobs: JobsService) => [jobs.readinessProbe],
+        },
       ],
     };
   }

@@ -9,6 +9,7 @@ import { RequestTracker } from './graceful-shutdown';
 import { GraphqlWsServer } from './graphql/graphql-ws.server';
 import { MAX_REQUEST_BYTES } from './graphql/request-size';
 import { configureHttp } from './http/configure-http';
+import { enterRequestScope } from './logging/request-observer';
 import { configureIde } from './ide/configure-ide';
 import { NestPinoLogger } from './logging/nest-pino-logger';
 import { createRootLogger } from './logging/root-logger';
@@ -59,6 +60,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(enterRequestScope);
 }
 
 /** An embedded database whose start is already under way (see main.ts). */

@@ -10,6 +10,7 @@ export * from './errors/error-code';
 export * from './errors/domain.exception';
 export * from './errors/format-graphql-error';
 export * from './errors/error-request-id';
+export * from './logging/request-scope';
 export * from './errors/database-unavailable';
 export * from './errors/validation-pipe';
 export * from './graphql/request-context';

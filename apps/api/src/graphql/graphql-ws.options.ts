@@ -5,10 +5,13 @@ import {
   formatGraphQLError,
   GraphQLRequestContext,
   RequestLoaders,
+  runInRequestScope,
 } from '@accord/common';
 import { AuthService, bearerToken } from '@accord/auth';
 import {
   DocumentNode,
+  execute,
+  ExecutionArgs,
   GraphQLError,
   GraphQLSchema,
   NoSchemaIntrospectionCustomRule,
@@ -58,6 +61,11 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
     originalError: error.originalError,
     extensions: { ...error.extensions, code },
   });
+}
+
+function inOperationScope<T>(args: ExecutionArgs, run: () => T): T {
+  const requestId = (args.contextValue as GraphQLRequestContext | undefined)?.req.id;
+  return requestId ? runInRequestScope({ requestId }, run) : run();
 }
 
 const EXPIRED = 'The access token is invalid or has expired';
@@ -208,7 +216,9 @@ export function graphqlWsOptions(
         contextValue,
       };
     },
-    subscribe: (args) => reauthorisingSubscribe(args, reauthorise),
+    // Each operation runs in its request scope: every line it logs carries its id.
+    execute: (args) => inOperationScope(args, () => execute(args)),
+    subscribe: (args) => inOperationScope(args, () => reauthorisingSubscribe(args, reauthorise)),
     // graphql-ws bypasses Apollo's formatError: shape its errors the same way here.
     onNext: (ctx, id, _payload, _args, result) => {
       if (!result.errors) return undefined;

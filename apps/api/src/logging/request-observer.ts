@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { runInRequestScope } from '@accord/common';
 import type { Logger } from 'pino';
 import { MetricsService } from '../metrics/metrics.service';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
@@ -22,8 +23,8 @@ function routeOf(req: Request, path: string): string {
  * writes one access line and the request's metrics. The line has the method, the path (never
  * the query string: GET /graphql carries the query and its variables there), the GraphQL
  * operation's name and type, the status, the duration, the user id and the request id;
- * never headers, bodies or variables. No AsyncLocalStorage: the id lives on the request,
- * and the GraphQL layer reads it from there (see request-observer.plugin.ts).
+ * never headers, bodies or variables. The id lives on the request (the GraphQL layer reads
+ * it from there) and, from `enterRequestScope` on, in the request scope that tags log lines.
  */
 export function requestObserver(logger: Logger, metrics: MetricsService): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -64,4 +65,16 @@ export function requestObserver(logger: Logger, metrics: MetricsService): Reques
     });
     next();
   };
+}
+
+/**
+ * Puts the rest of the request (routes, Apollo, resolvers, services) in its request scope, so
+ * that every line they log carries the request id. Registered after the body parsers: they
+ * call `next` from the request stream's 'end' event, which runs outside any scope entered
+ * before them.
+ */
+export function enterRequestScope(req: Request, _res: Response, next: NextFunction): void {
+  const requestId = (req as Request & ObservedRequest).id;
+  if (requestId) runInRequestScope({ requestId }, next);
+  else next();
 }

@@ -1,4 +1,4 @@
-import type { AppConfig } from '@accord/common';
+import { AppConfig, currentRequestId } from '@accord/common';
 import pino, { DestinationStream, Logger, LoggerOptions } from 'pino';
 import pretty from 'pino-pretty';
 
@@ -56,6 +56,11 @@ export function createRootLogger(
     level: PINO_LEVEL[config.logLevel],
     base: undefined,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Every line written while a request or WebSocket operation runs carries its id.
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId ? { reqId } : {};
+    },
   };
   if (destination) return pino(options, destination);
   if (config.logFormat === 'pretty')

@@ -36,6 +36,8 @@ export interface AppConfig {
   dbConnectTimeoutMs: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish. */
   shutdownGraceMs: number;
+  /** Run the job queue's handlers here (JOBS_WORKERS); false: this instance only sends jobs. */
+  jobsWorkers: boolean;
   /** Key of the audit chain's signed checkpoints; null: kept in DATA_DIR or derived from JWT_SECRET. */
   auditCheckpointKey: string | null;
   /** ADMIN and SECRETARIAT users must enrol a second factor before anything else. */
@@ -140,6 +142,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbStatementTimeoutMs: (v.DB_STATEMENT_TIMEOUT ?? 30) * 1000,
     dbConnectTimeoutMs: (v.DB_CONNECT_TIMEOUT ?? 5) * 1000,
     shutdownGraceMs: (v.SHUTDOWN_GRACE ?? 10) * 1000,
+    jobsWorkers: v.JOBS_WORKERS ?? true,
     auditCheckpointKey: v.AUDIT_CHECKPOINT_KEY ?? null,
     requireMfaForStaff: v.REQUIRE_MFA_FOR_STAFF ?? production,
     logFormat: v.LOG_FORMAT ?? (production ? 'json' : 'pretty'),

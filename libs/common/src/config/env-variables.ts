@@ -124,6 +124,12 @@ export const ENV_VARIABLES = {
     default: '10s',
     meaning: 'on SIGTERM/SIGINT, how long requests in flight may take to finish',
   },
+  JOBS_WORKERS: {
+    schema: boolean(),
+    default: 'true',
+    meaning:
+      'run the job queue handlers (email delivery, scheduled steps) in this instance; false: it only sends jobs, for API-only instances beside worker ones',
+  },
   AUDIT_CHECKPOINT_KEY: {
     schema: secret(32),
     default: 'embedded: generated in DATA_DIR; server: derived from JWT_SECRET',

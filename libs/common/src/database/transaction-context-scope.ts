@@ -13,7 +13,8 @@ import { ClsServiceManager } from 'nestjs-cls';
  * when the last running context settles it is turned off again, which removes the hooks.
  * A transaction's own code always runs inside its run(), so it is tracked from its first
  * promise; the change and its audit event still share one transaction. On Node 24 the storage
- * is an AsyncContextFrame (no hooks, nothing to save), and this does nothing.
+ * is an AsyncContextFrame (no hooks, nothing to save), and this does nothing. (The request
+ * scope of log lines, logging/request-scope.ts, runs its own storage per request.)
  */
 
 const usesAsyncHooks = (): boolean =>

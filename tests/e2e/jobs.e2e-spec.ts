@@ -1,0 +1,90 @@
+import { JobsService } from '@accord/jobs';
+import request from 'supertest';
+import { createTestApp, TestApp } from '../support/test-app';
+import { createTestDatabase } from '../support/test-database';
+
+/** Polls until `done()` holds (the workers poll the queue every couple of seconds). */
+async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+describe('Job queue (pg-boss on the app database)', () => {
+  let database: { url: string; drop(): Promise<void> };
+  const apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.close()));
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  /** An app on the shared database with a handler on `queue` that records what it ran. */
+  async function startWith(queue: string, seen: string[], workers = true): Promise<JobsService> {
+    const app = await createTestApp({ jobsWorkers: workers }, database);
+    apps.push(app);
+    const jobs = app.get(JobsService);
+    jobs.register<{ n: number }>(queue, async (job) => {
+      seen.push(`${job.data.n}`);
+    });
+    await jobs.ready();
+    return jobs;
+  }
+
+  it('runs each job once when two instances work the same queue', async () => {
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    const a = await startWith('test-shared', seenA);
+    await startWith('test-shared', seenB);
+    for (let n = 0; n < 20; n++) await a.send('test-shared', { n });
+    await until(() => seenA.length + seenB.length >= 20, 'the 20 jobs');
+    const all = [...seenA, ...seenB].sort((x, y) => Number(x) - Number(y));
+    expect(all).toEqual(Array.from({ length: 20 }, (_, n) => `${n}`));
+  });
+
+  it('runs at the next start a job that fell due while no instance ran', async () => {
+    const sender = await startWith('test-later', [], false);
+    await sender.send('test-later', { n: 7 }, { startAfter: new Date(Date.now() + 1500) });
+    await Promise.all(apps.splice(0).map((app) => app.close()));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const seen: string[] = [];
+    await startWith('test-later', seen);
+    await until(() => seen.length > 0, 'the scheduled job');
+    expect(seen).toEqual(['7']);
+  });
+
+  it('creates a job once per singleton key, and only if its transaction commits', async () => {
+    const seen: string[] = [];
+    const jobs = await startWith('test-once', seen);
+    const { dataSource } = apps[0];
+    expect(await jobs.send('test-once', { n: 1 }, { singletonKey: 'k' })).not.toBeNull();
+    expect(await jobs.send('test-once', { n: 2 }, { singletonKey: 'k' })).toBeNull();
+    await dataSource
+      .transaction(async (manager) => {
+        await jobs.send('test-once', { n: 3 }, { manager });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await dataSource.transaction((manager) => jobs.send('test-once', { n: 4 }, { manager }));
+    await until(() => seen.length >= 2, 'the committed jobs');
+    await jobs.send('test-once', { n: 5 });
+    await until(() => seen.length >= 3, 'the last job');
+    expect(seen).toEqual(['1', '4', '5']);
+  });
+
+  it('reports the queue in the readiness probe', async () => {
+    await startWith('test-ready', []);
+    const res = await request(apps[0].http).get('/health/ready');
+    expect(res.status).toBe(200);
+    expect(res.body.info.jobs).toMatchObject({ status: 'up' });
+  });
+});
