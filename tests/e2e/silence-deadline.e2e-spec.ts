@@ -56,21 +56,27 @@ describe('silence procedure: adoption at the deadline across restarts and instan
     }
   });
 
-  it('adopts once when several instances run at the deadline', async () => {
+  it('adopts once, by the job queue, when several instances run at the deadline', async () => {
     const [a, b] = [await createTestApp({}, db), await createTestApp({}, db)];
     try {
       const draft = await draftIn(a, w.secretariat.token, 'NEGOTIATION');
       const { id, deadline } = await startSilence(a, w.secretariat.token, draft.id, inMs(1_500));
       await sleepUntil(new Date(deadline));
-      const outcomes = await Promise.all([
+      // Both instances' workers poll the queue: one of them takes the job.
+      let doc: Record<string, unknown> = {};
+      await waitFor(
+        async () =>
+          (doc = ok(await b.gql(DOCUMENT_SILENCE, { id: draft.id }, w.secretariat.token)).document)
+            .status === 'ADOPTED',
+        'the deadline job',
+      );
+      expect(doc).toMatchObject({ status: 'ADOPTED', adoptedAt: deadline });
+      // A late sweep or a retry on either instance changes nothing.
+      const late = await Promise.all([
         a.get(SilenceDeadlineService).adoptAtDeadline(id),
-        b.get(SilenceDeadlineService).adoptAtDeadline(id),
-        a.get(SilenceDeadlineService).sweep(),
         b.get(SilenceDeadlineService).sweep(),
       ]);
-      expect(outcomes.filter((o) => o === 'ADOPTED' || o === 1)).toHaveLength(1);
-      const doc = ok(await b.gql(DOCUMENT_SILENCE, { id: draft.id }, null)).document;
-      expect(doc).toMatchObject({ status: 'ADOPTED', adoptedAt: deadline });
+      expect(late).toEqual(['ALREADY_ENDED', 0]);
       expect(await adoptionEvents(a, draft.id)).toEqual([
         expect.objectContaining({
           actorId: null,
@@ -81,4 +87,34 @@ describe('silence procedure: adoption at the deadline across restarts and instan
       await Promise.all([a.close(), b.close()]);
     }
   });
+
+  it('never adopts twice when instances race for a deadline', async () => {
+    const [a, b] = [await createTestApp({}, db), await createTestApp({}, db)];
+    try {
+      const draft = await draftIn(a, w.secretariat.token, 'NEGOTIATION');
+      const { id } = await startSilence(a, w.secretariat.token, draft.id, inMs(60_000));
+      await a.dataSource.query(
+        `UPDATE silence_procedures SET deadline = clock_timestamp() - interval '1 second' WHERE id = $1`,
+        [id],
+      );
+      const outcomes = await Promise.all([
+        a.get(SilenceDeadlineService).adoptAtDeadline(id),
+        b.get(SilenceDeadlineService).adoptAtDeadline(id),
+        a.get(SilenceDeadlineService).sweep(),
+        b.get(SilenceDeadlineService).sweep(),
+      ]);
+      expect(outcomes.filter((o) => o === 'ADOPTED' || o === 1)).toHaveLength(1);
+      expect(await adoptionEvents(a, draft.id)).toHaveLength(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
 });
+
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

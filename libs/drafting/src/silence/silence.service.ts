@@ -119,7 +119,6 @@ export class SilenceService {
       });
       return ended;
     });
-    await this.schedule.forget(ended.id);
     await this.events.changed(ended.documentId);
     return ended;
   }
@@ -150,7 +149,6 @@ export class SilenceService {
       });
       return ended;
     });
-    await this.schedule.forget(ended.id);
     await this.events.changed(ended.documentId);
     return ended;
   }
