@@ -2,7 +2,7 @@ import { DelegationRole, ParticipantKind } from '@accord/common';
 import { SilenceDeadlineService } from '@accord/drafting';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createMember, createParticipant, createWorld, World } from '../support/factories';
-import { createTestMeeting } from '../support/meeting-factory';
+import { createTestMeeting, MEETING_OPS } from '../support/meeting-factory';
 import {
   ADD_COMMENT,
   auditActions,
@@ -382,6 +382,64 @@ describe('silence procedure', () => {
         details: { silenceProcedureId: procedure.id, adoptedAt: deadline.toISOString() },
       });
       expect(await auditActions(t, procedure.id)).toEqual(['silence.started', 'silence.concluded']);
+    });
+  });
+
+  describe('the agenda of the next meeting', () => {
+    it('reports the procedures concluded or broken since the previous meeting, under follow-up', async () => {
+      const previous = await createTestMeeting(t, w.secretariat.actor, {
+        hostIds: [w.stateA.id],
+        startsAt: new Date(Date.now() - 20 * DAY),
+        endsAt: new Date(Date.now() - 20 * DAY + 3_600_000),
+      });
+      const next = await createTestMeeting(t, w.secretariat.actor, {
+        hostIds: [w.stateA.id],
+        previousMeetingId: previous.id,
+        timezone: 'Europe/Paris',
+        // A working day, so that every item fits.
+        startsAt: new Date(
+          `${new Date(Date.now() + 300 * DAY).toISOString().slice(0, 10)}T07:00:00Z`,
+        ),
+        endsAt: new Date(
+          `${new Date(Date.now() + 300 * DAY).toISOString().slice(0, 10)}T16:00:00Z`,
+        ),
+      });
+      ok(
+        await t.gql(
+          MEETING_OPS.invite,
+          { id: next.id, ids: [w.stateA.id, w.stateB.id] },
+          w.secretariat.token,
+        ),
+      );
+      const concluded = await draftIn(t, w.secretariat.token, 'NEGOTIATION', {
+        title: 'Concluded text',
+      });
+      const c = await startSilence(t, w.secretariat.token, concluded.id, inMs(DAY), 'UTC');
+      await passDeadline(t, c.id);
+      expect(await deadlines.adoptAtDeadline(c.id)).toBe('ADOPTED');
+      const broken = await draftIn(t, w.secretariat.token, 'NEGOTIATION', { title: 'Broken text' });
+      const b = await startSilence(t, w.secretariat.token, broken.id, inMs(DAY));
+      ok(await t.gql(BREAK, { id: b.id, reason: 'No.' }, w.headB.token));
+
+      const agenda = ok(
+        await t.gql(
+          `mutation($id: ID!) { generateAgenda(meetingId: $id) { items { kind title notes } } }`,
+          { id: next.id },
+          w.secretariat.token,
+        ),
+      ).generateAgenda;
+      const item = agenda.items.find(
+        (i: { title: string }) => i.title === 'Silence procedures since the previous meeting',
+      );
+      expect(agenda.items.map((i: { title: string }) => i.title)).toContain(
+        'Silence procedures since the previous meeting',
+      );
+      expect(item.kind).toBe('FOLLOW_UP');
+      expect(item.notes).toContain(
+        'Concluded text: adopted under the silence procedure at its deadline',
+      );
+      expect(item.notes).toContain(`Broken text: silence broken on`);
+      expect(item.notes).toContain(`by ${w.stateB.name}`);
     });
   });
 });

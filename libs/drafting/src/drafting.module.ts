@@ -62,6 +62,7 @@ import { SilenceRepository } from './silence/silence.repository';
 import { SilenceResolver } from './silence/silence.resolver';
 import { SilenceSchedule } from './silence/silence-schedule';
 import { SilenceService } from './silence/silence.service';
+import { SilenceReader } from './silence/silence-reader.service';
 import {
   ClauseStatementsResolver,
   DocumentStatementsResolver,
@@ -113,6 +114,7 @@ const SERVICES = [
   SilenceService,
   SilenceDeadlineService,
   SilenceSchedule,
+  SilenceReader,
   StatementsService,
 ];
 
@@ -171,6 +173,7 @@ const RESOLVERS = [
     DocumentByIdLoader,
     SilenceService,
     SilenceDeadlineService,
+    SilenceReader,
     StatementsService,
     StatementsByDocumentLoader,
   ],

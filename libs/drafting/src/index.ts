@@ -42,3 +42,4 @@ export * from './statements/statement.entity';
 export * from './statements/statement.model';
 export * from './statements/make-statement.input';
 export * from './statements/statements-by-document.loader';
+export * from './silence/silence-reader.service';

@@ -39,7 +39,9 @@ export class SilenceSchedule implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Inside the start's transaction: the job exists if and only if the procedure does. */
-  async scheduleAdoption(procedure: Pick<SilenceProcedureEntity, 'id' | 'deadline'>): Promise<void> {
+  async scheduleAdoption(
+    procedure: Pick<SilenceProcedureEntity, 'id' | 'deadline'>,
+  ): Promise<void> {
     await this.jobs.send<DeadlineJob>(
       SILENCE_DEADLINE_QUEUE,
       { procedureId: procedure.id },
