@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/factories';
 import { BATCH_JITTER, countQueries } from '../support/count-queries';
@@ -361,6 +362,30 @@ describe('statements on an adopted text', () => {
       const many = await countQueries(() => t.gql(query, { id: large.id }, w.secretariat.token));
       expect(many.result.data!.document.statements).toHaveLength(12);
       expect(many.count).toBeLessThanOrEqual(one.count + BATCH_JITTER);
+    });
+  });
+
+  describe('the signatories CSV', () => {
+    it('lists each signatory’s standing statements with the clauses they concern', async () => {
+      const doc = await adopted(false, 'OPEN_FOR_SIGNATURE');
+      ok(
+        await t.gql(
+          `mutation($id: ID!) { signDocument(documentId: $id) { id } }`,
+          { id: doc.id },
+          w.headA.token,
+        ),
+      );
+      const make = (kind: string, text: string, clauseIds: string[] = []) =>
+        t.gql(MAKE, { input: { documentId: doc.id, kind, text, clauseIds } }, w.headA.token);
+      ok(await make('INTERPRETIVE_DECLARATION', 'We read it so.', [doc.clauses[1].id]));
+      const gone = ok(await make('GENERAL', 'Withdrawn later.')).makeStatement;
+      ok(await t.gql(WITHDRAW, { id: gone.id }, w.headA.token));
+      const res = await request(t.http).get(`/documents/${doc.slug}/signatories.csv`);
+      expect(res.status).toBe(200);
+      const [header, record] = res.text.replace(/^\uFEFF/, '').split('\r\n');
+      expect(header.split(',').at(-1)).toBe('statements');
+      expect(record.endsWith(',INTERPRETIVE_DECLARATION (clause 2): We read it so.')).toBe(true);
+      expect(res.text).not.toContain('Withdrawn later.');
     });
   });
 });
