@@ -84,7 +84,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.queues.has(queue)) throw new Error(`Job queue ${queue} is registered twice`);
     const registration = { handler, options: { ...QUEUE_DEFAULTS, ...options } };
     this.queues.set(queue, registration);
-    if (this.state === 'started') this.track(this.attach(queue, registration));
+    if (this.state === 'started') this.track(() => this.attach(queue, registration));
   }
 
   /** Resolves once the queue has started and every registered queue is attached. */
@@ -151,19 +151,39 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private async start(): Promise<void> {
     await this.boss.start();
     this.state = 'started';
-    for (const [queue, registration] of this.queues) this.track(this.attach(queue, registration));
+    for (const [queue, registration] of this.queues)
+      this.track(() => this.attach(queue, registration));
     await Promise.all(this.attaching);
     if (this.workers) this.logger.log(`Job queue started: ${this.queues.size} queues, workers on`);
     else this.logger.log(`Job queue started: workers off (JOBS_WORKERS=false), sending only`);
   }
 
-  private track(attaching: Promise<void>): void {
+  /**
+   * Queues are attached one after the other: creating one attaches a partition to pg-boss's job
+   * table, and two at once deadlock (so does another instance starting: see createQueue).
+   */
+  private track(attach: () => Promise<void>): void {
+    const attaching = (this.attaching.at(-1) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(attach);
     attaching.catch((error: Error) => this.logger.error(`Job queue: ${error.message}`));
     this.attaching.push(attaching);
   }
 
+  /** Creates the queue if missing; an instance starting beside this one may deadlock it: retried. */
+  private async createQueue(queue: string, options: PgBoss.Queue): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.boss.createQueue(queue, options);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+      }
+    }
+  }
+
   private async attach(queue: string, { handler, options }: Registration): Promise<void> {
-    await this.boss.createQueue(queue, {
+    await this.createQueue(queue, {
       name: queue,
       retryLimit: options.retryLimit,
       retryDelay: options.retryDelaySeconds,
