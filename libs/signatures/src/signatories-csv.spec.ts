@@ -96,8 +96,6 @@ describe(signatoriesCsv.name, () => {
     const csv = signatoriesCsv([
       row({ statements: 'INTERPRETIVE_DECLARATION (clause 2): We read it so.\n=1+1' }),
     ]);
-    expect(csv).toContain(
-      `,,,"INTERPRETIVE_DECLARATION (clause 2): We read it so.\n'=1+1"\r\n`,
-    );
+    expect(csv).toContain(`,,,"INTERPRETIVE_DECLARATION (clause 2): We read it so.\n'=1+1"\r\n`);
   });
 });
