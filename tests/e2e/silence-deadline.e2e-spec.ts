@@ -3,7 +3,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 import { createWorld, World } from '../support/factories';
 import { draftIn, ok } from './drafting-fixtures';
-import { DOCUMENT_SILENCE, inMs, startSilence } from './silence-fixtures';
+import { BREAK, DOCUMENT_SILENCE, inMs, startSilence } from './silence-fixtures';
 
 const sleepUntil = (at: Date) =>
   new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now() + 200)));
@@ -107,6 +107,43 @@ describe('silence procedure: adoption at the deadline across restarts and instan
       expect(await adoptionEvents(a, draft.id)).toHaveLength(1);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('gives a break and the deadline racing one consistent outcome', async () => {
+    const t = await createTestApp({}, db);
+    try {
+      const deadlines = t.get(SilenceDeadlineService);
+      for (const offset of [-30, -10, 0, 10, 30]) {
+        const draft = await draftIn(t, w.secretariat.token, 'NEGOTIATION');
+        const { id, deadline } = await startSilence(t, w.secretariat.token, draft.id, inMs(800));
+        await new Promise((r) => setTimeout(r, new Date(deadline).getTime() - Date.now() + offset));
+        const [broken, adopted] = await Promise.all([
+          t.gql(BREAK, { id, reason: 'At the last moment.' }, w.headA.token),
+          deadlines.adoptAtDeadline(id),
+        ]);
+        await new Promise((r) =>
+          setTimeout(r, Math.max(0, new Date(deadline).getTime() - Date.now() + 50)),
+        );
+        const late = await deadlines.adoptAtDeadline(id); // as the job would, after the deadline
+        const doc = ok(
+          await t.gql(DOCUMENT_SILENCE, { id: draft.id }, w.secretariat.token),
+        ).document;
+        if (broken.errors) {
+          expect(broken.errors[0].extensions.code).toBe('INVALID_STATE');
+          expect(doc).toMatchObject({ status: 'ADOPTED', adoptedAt: deadline });
+          expect(doc.silenceProcedure.status).toBe('CONCLUDED');
+          // Here, or by the deadline job of the queue: once.
+          expect(await adoptionEvents(t, draft.id)).toHaveLength(1);
+        } else {
+          expect(doc).toMatchObject({ status: 'NEGOTIATION', adoptedAt: null });
+          expect(doc.silenceProcedure.status).toBe('BROKEN');
+          expect([adopted, late]).not.toContain('ADOPTED');
+          expect(await adoptionEvents(t, draft.id)).toHaveLength(0);
+        }
+      }
+    } finally {
+      await t.close();
     }
   });
 });
