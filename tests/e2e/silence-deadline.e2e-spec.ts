@@ -25,6 +25,12 @@ describe('silence procedure: adoption at the deadline across restarts and instan
   let w: World;
   beforeAll(async () => {
     db = await createTestDatabase();
+    const setup = await createTestApp({}, db);
+    try {
+      w = await createWorld(setup);
+    } finally {
+      await setup.close();
+    }
   });
   afterAll(() => db.drop());
 
@@ -33,7 +39,6 @@ describe('silence procedure: adoption at the deadline across restarts and instan
     let documentId: string;
     let deadline: string;
     try {
-      w = await createWorld(first);
       const draft = await draftIn(first, w.secretariat.token, 'NEGOTIATION');
       documentId = draft.id;
       ({ deadline } = await startSilence(first, w.secretariat.token, draft.id, inMs(2_500)));
