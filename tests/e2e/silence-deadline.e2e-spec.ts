@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { SilenceDeadlineService } from '@accord/drafting';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
@@ -41,9 +42,20 @@ describe('silence procedure: adoption at the deadline across restarts and instan
     try {
       const draft = await draftIn(first, w.secretariat.token, 'NEGOTIATION');
       documentId = draft.id;
-      ({ deadline } = await startSilence(first, w.secretariat.token, draft.id, inMs(2_500)));
+      ({ deadline } = await startSilence(first, w.secretariat.token, draft.id, inMs(4_000)));
     } finally {
       await first.close();
+    }
+    // No API runs now, and the text is not adopted yet.
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT status FROM documents WHERE id = $1`, [
+        documentId,
+      ]);
+      expect(rows).toEqual([{ status: 'NEGOTIATION' }]);
+    } finally {
+      await client.end();
     }
     await sleepUntil(new Date(deadline));
     const second = await createTestApp({}, db);
