@@ -35,6 +35,7 @@ import { DraftLocks } from './shared/draft-locks.service';
 import { DraftingSeedRepository } from './seed/drafting-seed.repository';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { LifecycleService } from './lifecycle/lifecycle.service';
+import { AdoptionReadiness } from './lifecycle/adoption-readiness.service';
 import { AmendmentsByClauseLoader } from './amendments/amendments-by-clause.loader';
 import { AmendmentsByDocumentLoader } from './amendments/amendments-by-document.loader';
 import { ClauseByIdLoader } from './clauses/clause-by-id.loader';
@@ -111,6 +112,7 @@ const SERVICES = [
   AmendmentsService,
   AmendmentDecisionsService,
   CommentsService,
+  AdoptionReadiness,
   SilenceService,
   SilenceDeadlineService,
   SilenceSchedule,

@@ -8,13 +8,11 @@ import {
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
-import { AdoptionBlockers, adoptionBlockers } from './adoption-check';
-import { AmendmentsRepository } from '../amendments/amendments.repository';
+import { AdoptionReadiness } from './adoption-readiness.service';
 import { DocumentEvents } from '../shared/document-events';
 import { DocumentEntity } from '../documents/document.entity';
 import { DocumentsRepository } from '../documents/documents.repository';
 import { DraftLocks } from '../shared/draft-locks.service';
-import { TextVersionsService } from '../versions/text-versions.service';
 import { VersionsRepository } from '../versions/versions.repository';
 
 interface Step {
@@ -61,9 +59,8 @@ export class LifecycleService {
   constructor(
     private readonly locks: DraftLocks,
     private readonly documents: DocumentsRepository,
-    private readonly amendments: AmendmentsRepository,
     private readonly versions: VersionsRepository,
-    private readonly texts: TextVersionsService,
+    private readonly readiness: AdoptionReadiness,
     private readonly audit: AuditService,
     private readonly events: DocumentEvents,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
@@ -85,21 +82,6 @@ export class LifecycleService {
   }
 
   /**
-   * Whether the document could be adopted as it stands (read under its lock): the reasons it
-   * cannot, none when it can. Adoption and the start of a silence procedure share this check.
-   */
-  async adoptionCheck(
-    document: DocumentEntity,
-  ): Promise<{ blockers: AdoptionBlockers; reasons: string[] }> {
-    const clauses = (await this.texts.numbered(document.id)).map(({ clause, number }) => ({
-      kind: clause.kind,
-      number,
-      text: clause.text,
-    }));
-    return adoptionBlockers(clauses, await this.amendments.countProposed(document.id));
-  }
-
-  /**
    * Adoption by the platform itself (a silence procedure's deadline), dated `adoptedAt`: inside
    * the caller's transaction, on a document the caller has locked. `reason` goes into the audit
    * event. The caller publishes the change after its commit.
@@ -117,7 +99,7 @@ export class LifecycleService {
     document: DocumentEntity,
     adoptedAt: Date,
   ): Promise<Pick<DocumentEntity, 'adoptedAt' | 'adoptedHash' | 'adoptedVersion'>> {
-    const { blockers, reasons } = await this.adoptionCheck(document);
+    const { blockers, reasons } = await this.readiness.check(document);
     if (reasons.length) {
       throw DomainException.invalidState(`The document cannot be adopted: ${reasons.join('; ')}`, {
         ...blockers,

@@ -4,6 +4,7 @@ import { AuditService } from '@accord/audit';
 import { DocumentStatus } from '@accord/common';
 import { DocumentEvents } from '../shared/document-events';
 import { DraftLocks } from '../shared/draft-locks.service';
+import { AdoptionReadiness } from '../lifecycle/adoption-readiness.service';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { SilenceStatus } from './silence-status';
 import { SilenceRepository } from './silence.repository';
@@ -33,6 +34,7 @@ export class SilenceDeadlineService {
     private readonly locks: DraftLocks,
     private readonly procedures: SilenceRepository,
     private readonly lifecycle: LifecycleService,
+    private readonly readiness: AdoptionReadiness,
     private readonly audit: AuditService,
     private readonly events: DocumentEvents,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
@@ -52,7 +54,7 @@ export class SilenceDeadlineService {
         return { outcome: 'NOT_DUE' as const, documentId: null };
       const { reasons } =
         document.status === DocumentStatus.NEGOTIATION
-          ? await this.lifecycle.adoptionCheck(document)
+          ? await this.readiness.check(document)
           : { reasons: [`the document is ${document.status}`] };
       if (reasons.length) {
         const cancelReason = `The text could not be adopted at the deadline: ${reasons.join('; ')}`;

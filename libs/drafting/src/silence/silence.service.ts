@@ -6,7 +6,7 @@ import { DocumentEvents } from '../shared/document-events';
 import { DraftLocks } from '../shared/draft-locks.service';
 import { assertAllowedOnDocument } from '../shared/drafting-access';
 import { found } from '../shared/found';
-import { LifecycleService } from '../lifecycle/lifecycle.service';
+import { AdoptionReadiness } from '../lifecycle/adoption-readiness.service';
 import { DocumentEntity } from '../documents/document.entity';
 import { silenceDeadlineText } from './silence-deadline-text';
 import { MAX_SILENCE_DAYS, silenceReason, silenceTimezone } from './silence-input';
@@ -25,7 +25,7 @@ export class SilenceService {
   constructor(
     private readonly locks: DraftLocks,
     private readonly procedures: SilenceRepository,
-    private readonly lifecycle: LifecycleService,
+    private readonly readiness: AdoptionReadiness,
     private readonly schedule: SilenceSchedule,
     private readonly audit: AuditService,
     private readonly events: DocumentEvents,
@@ -45,7 +45,7 @@ export class SilenceService {
       const document = await this.locks.document(documentId, 'documentId', { whileSilent: true });
       assertAllowedOnDocument(actor, 'silence.start', document);
       await this.assertNoneRunning(document);
-      const { blockers, reasons } = await this.lifecycle.adoptionCheck(document);
+      const { blockers, reasons } = await this.readiness.check(document);
       if (reasons.length) {
         throw DomainException.invalidState(
           `Silence may start only on a text that could be adopted now: ${reasons.join('; ')}`,
