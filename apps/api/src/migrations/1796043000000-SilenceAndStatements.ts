@@ -43,6 +43,10 @@ export class SilenceAndStatements1796043000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "documents" ADD "reservationsAllowed" boolean NOT NULL DEFAULT false`,
     );
+    // Statements are public data of a document: caches keyed by its data version must see them.
+    await queryRunner.query(
+      `CREATE TRIGGER "statements_data_changed" AFTER INSERT OR UPDATE OR DELETE ON "statements" FOR EACH ROW EXECUTE FUNCTION "document_data_changed"()`,
+    );
     await queryRunner.query(
       `ALTER TABLE "silence_procedures" ADD CONSTRAINT "FK_43b7ed0349e68f4fdca9e01cc47" FOREIGN KEY ("documentId") REFERENCES "documents"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -100,6 +104,7 @@ export class SilenceAndStatements1796043000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "silence_procedures" DROP CONSTRAINT "FK_43b7ed0349e68f4fdca9e01cc47"`,
     );
+    await queryRunner.query(`DROP TRIGGER "statements_data_changed" ON "statements"`);
     await queryRunner.query(`ALTER TABLE "documents" DROP COLUMN "reservationsAllowed"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_4cd59358ef12969fd984c5be0f"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_5db825cc34fcab1900c75a77d0"`);
