@@ -20,12 +20,26 @@ describe('silence procedures and statements: the demo seed step', () => {
   });
   afterAll(() => t.close());
 
+  it('shows the public that the text was adopted under silence, not who broke it', async () => {
+    const doc = ok(
+      await t.gql(
+        `query($slug: String) { document(slug: $slug) { silenceProcedures { status breaks { reason } } } }`,
+        { slug: SILENCE_DEMO_SLUG },
+      ),
+    ).document;
+    expect(doc.silenceProcedures).toEqual([
+      { status: 'BROKEN', breaks: [] },
+      { status: 'CONCLUDED', breaks: [] },
+    ]);
+  });
+
   it('circulates a Pall Mall text under silence: broken once, then concluded and adopted at the deadline', async () => {
     const doc = ok(
       await t.gql(
         `query($slug: String) { document(slug: $slug) { status adoptedAt
           silenceProcedures { status deadline timezone concludedAt breaks { participant { name } reason } } } }`,
         { slug: SILENCE_DEMO_SLUG },
+        await t.tokenFor(context.secretariat.id),
       ),
     ).document;
     expect(doc.status).toBe('ADOPTED');

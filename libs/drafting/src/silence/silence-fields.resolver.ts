@@ -42,12 +42,17 @@ export class SilenceFieldsResolver {
     return user ? UserModel.from(user) : null;
   }
 
-  @ResolveField(() => [SilenceBreakModel], { description: 'Who broke silence, and why' })
+  @ResolveField(() => [SilenceBreakModel], {
+    description:
+      'Who broke silence, and why: for those who may see the negotiation record (empty for the public)',
+  })
   async breaks(
     procedure: SilenceProcedureModel,
     _args: unknown,
     context: GraphQLRequestContext,
   ): Promise<SilenceBreakModel[]> {
+    const document = await loaderOf(context, DocumentByIdLoader).load(procedure.documentId);
+    if (!document || !can(callerOf(context), 'document.readHistory', document)) return [];
     const breaks = loaderOf(context, SilenceBreaksByProcedureLoader);
     return (await breaks.load(procedure.id)).map(SilenceBreakModel.from);
   }
