@@ -75,6 +75,7 @@ import { StatementsByDocumentLoader } from './statements/statements-by-document.
 import { StatementsRepository } from './statements/statements.repository';
 import { StatementsResolver } from './statements/statements.resolver';
 import { StatementsService } from './statements/statements.service';
+import { StatementsReader } from './statements/statements-reader.service';
 
 export const DRAFTING_ENTITIES = [
   DocumentEntity,
@@ -118,6 +119,7 @@ const SERVICES = [
   SilenceSchedule,
   SilenceReader,
   StatementsService,
+  StatementsReader,
 ];
 
 const LOADERS = [
@@ -177,6 +179,7 @@ const RESOLVERS = [
     SilenceDeadlineService,
     SilenceReader,
     StatementsService,
+    StatementsReader,
     StatementsByDocumentLoader,
   ],
 })

@@ -43,3 +43,4 @@ export * from './statements/statement.model';
 export * from './statements/make-statement.input';
 export * from './statements/statements-by-document.loader';
 export * from './silence/silence-reader.service';
+export * from './statements/statements-reader.service';
