@@ -12,6 +12,7 @@ const LIBS = [
   'signatures',
   'meetings',
   'jobs',
+  'publishing',
 ];
 
 export default tseslint.config(

@@ -43,6 +43,19 @@ describe('input: REST parameters', () => {
     },
   );
 
+  it.each(['text.pdf', 'text.docx', 'text.md'])(
+    'refuses a malformed slug and language in GET /documents/:slug/%s, naming them',
+    async (file) => {
+      for (const slug of ['a%00b', 'a%0Ab', 'Not_A_Slug', 'x'.repeat(121)]) {
+        await expect400(await request(t.http).get(`/documents/${slug}/${file}`), 'slug');
+      }
+      for (const language of ['e\u0000n', 'en,fr,de', 'english!']) {
+        const res = await request(t.http).get(`/documents/some-text/${file}`).query({ language });
+        await expect400(res, 'language');
+      }
+    },
+  );
+
   it('refuses control characters in the ?text= of a verification, but not line breaks', async () => {
     const path = `/signatures/${randomUUID()}/verification`;
     await expect400(await request(t.http).get(path).query({ text: 'a\u0000b' }), 'text');

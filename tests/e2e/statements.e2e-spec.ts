@@ -1,4 +1,6 @@
+import mammoth from 'mammoth';
 import request from 'supertest';
+import { pdfText } from '../support/pdf-text';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createWorld, World } from '../support/factories';
 import { BATCH_JITTER, countQueries } from '../support/count-queries';
@@ -386,6 +388,60 @@ describe('statements on an adopted text', () => {
       expect(header.split(',').at(-1)).toBe('statements');
       expect(record.endsWith(',INTERPRETIVE_DECLARATION (clause 2): We read it so.')).toBe(true);
       expect(res.text).not.toContain('Withdrawn later.');
+    });
+  });
+
+  describe('the text documents (PDF, Word, Markdown)', () => {
+    it('show each standing statement under the clauses it concerns, and those on the whole text', async () => {
+      const doc = await adopted(true);
+      const make = (kind: string, text: string, clauseIds: string[], token = w.headA.token) =>
+        t.gql(MAKE, { input: { documentId: doc.id, kind, text, clauseIds } }, token);
+      ok(await make('INTERPRETIVE_DECLARATION', 'Read with paragraph three.', [doc.clauses[1].id]));
+      ok(
+        await make(
+          'RESERVATION',
+          'Not bound by the last paragraph.',
+          [doc.clauses[2].id],
+          w.headB.token,
+        ),
+      );
+      ok(await make('GENERAL', 'Welcomes the text as a whole.', []));
+      const gone = ok(await make('GENERAL', 'Said in haste.', [])).makeStatement;
+      ok(await t.gql(WITHDRAW, { id: gone.id }, w.headA.token));
+
+      const get = (format: string) =>
+        request(t.http)
+          .get(`/documents/${doc.slug}/text.${format}`)
+          .buffer(true)
+          .parse((response, done) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+      for (const format of ['md', 'docx', 'pdf']) {
+        const res = await get(format);
+        expect(res.status).toBe(200);
+        const body = res.body as Buffer;
+        const text = (
+          format === 'pdf'
+            ? await pdfText(body)
+            : format === 'docx'
+              ? (await mammoth.extractRawText({ buffer: body })).value
+              : body.toString('utf8')
+        ).replace(/\s+/g, ' ');
+        const at = (needle: string) => {
+          const index = text.indexOf(needle);
+          expect(index).toBeGreaterThan(-1);
+          return index;
+        };
+        // Under its clause: after that clause's text, before the next clause's.
+        expect(at('Second.')).toBeLessThan(at('Read with paragraph three.'));
+        expect(at('Read with paragraph three.')).toBeLessThan(at('Third.'));
+        expect(at('Third.')).toBeLessThan(at('Not bound by the last paragraph.'));
+        expect(text).toContain(w.stateB.name);
+        at('Welcomes the text as a whole.');
+        expect(text).not.toContain('Said in haste.');
+      }
     });
   });
 });

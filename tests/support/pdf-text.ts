@@ -33,3 +33,31 @@ export function pdfText(data: Buffer): Promise<string> {
     child.stdin!.end(data);
   });
 }
+
+/** Reads a PDF from stdin with pdf-parse and prints its pages' texts as a JSON array. */
+const PAGES_SCRIPT = `
+const { PDFParse } = require('pdf-parse');
+const chunks = [];
+process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
+  const parser = new PDFParse({ data: Buffer.concat(chunks) });
+  try {
+    const result = await parser.getText();
+    process.stdout.write(JSON.stringify(result.pages.map((p) => p.text)));
+  } finally {
+    await parser.destroy();
+  }
+});`;
+
+/** The text of each page of a PDF, in order (pdf-parse, in a child process like pdfText). */
+export function pdfPages(data: Buffer): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ['-e', PAGES_SCRIPT],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout)),
+    );
+    child.stdin!.end(data);
+  });
+}

@@ -11,6 +11,7 @@ import { DraftingModule } from '@accord/drafting';
 import { JobsModule, JobsService } from '@accord/jobs';
 import { MeetingsModule } from '@accord/meetings';
 import { ParticipantsModule } from '@accord/participants';
+import { PublishingModule } from '@accord/publishing';
 import { SignaturesModule } from '@accord/signatures';
 import { dataSourceOptions } from './database/data-source-options';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -58,6 +59,7 @@ export class AppModule {
         DraftingModule,
         SignaturesModule,
         MeetingsModule,
+        PublishingModule,
         SeedModule,
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],

@@ -34,6 +34,8 @@ export * from './database/plain-rows';
 export * from './database/free-port';
 export * from './database/pg-timeouts';
 export * from './text/text-limits';
+export * from './text/pdf-fonts';
+export * from './text/pdf-pages';
 export * from './ports/signatories-lookup';
 export * from './database/typeorm-logger';
 export * from './errors/domain-exception-rest.filter';

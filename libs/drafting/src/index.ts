@@ -26,6 +26,7 @@ export * from './amendments/propose-amendment.input';
 export * from './clauses/brackets';
 export * from './versions/canonical-text';
 export * from './clauses/clause-numbering';
+export { SLUG_PATTERN } from './documents/document-slug';
 export { DOCUMENT_CHANGED } from './shared/document-events';
 export type { DocumentChangedEvent } from './shared/document-events';
 export type { NumberedClause } from './versions/text-versions.service';

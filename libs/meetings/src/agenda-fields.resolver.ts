@@ -38,7 +38,7 @@ export class AgendaFieldsResolver {
     meetings: MeetingByIdLoaderInstance,
     participants: ParticipantByIdLoaderInstance,
   ): Promise<AgendaView> {
-    const source = { ...agenda, items: agenda.stored };
+    const source = { ...agenda, items: agenda.stored, removedItems: agenda.removedItems };
     const [meeting, named] = await Promise.all([
       meetings.load(agenda.meetingId),
       participants.loadMany(participantIdsOf(source)),

@@ -1,4 +1,4 @@
-import { AgendaEntity } from './agenda.entity';
+import { AgendaEntity, StoredAgendaItem } from './agenda.entity';
 import { AgendaView } from './agenda/agenda-view';
 import { MeetingEntity } from './meeting.entity';
 
@@ -8,14 +8,19 @@ export function participantIdsOf(agenda: Pick<AgendaEntity, 'items'>): string[] 
 }
 
 /** Every document an agenda version refers to. */
-export function documentIdsOf(agenda: Pick<AgendaEntity, 'items'>): string[] {
-  return [...new Set(agenda.items.flatMap((item) => (item.documentId ? [item.documentId] : [])))];
+export function documentIdsOf(
+  agenda: Pick<AgendaEntity, 'items'> & Partial<Pick<AgendaEntity, 'removedItems'>>,
+): string[] {
+  const items = [...agenda.items, ...(agenda.removedItems ?? [])];
+  return [...new Set(items.flatMap((item) => (item.documentId ? [item.documentId] : [])))];
 }
 
 /** What the renderings need of one agenda version. */
 export function agendaView(
   meeting: MeetingEntity,
-  agenda: Pick<AgendaEntity, 'version' | 'createdAt' | 'publishedAt' | 'items' | 'warnings'>,
+  agenda: Pick<AgendaEntity, 'version' | 'createdAt' | 'publishedAt' | 'items' | 'warnings'> & {
+    removedItems?: StoredAgendaItem[];
+  },
   participantNames: Map<string, string>,
 ): AgendaView {
   return {
@@ -24,6 +29,7 @@ export function agendaView(
     createdAt: agenda.createdAt,
     publishedAt: agenda.publishedAt,
     items: agenda.items,
+    removedItems: agenda.removedItems ?? [],
     warnings: agenda.warnings,
     participantNames,
   };

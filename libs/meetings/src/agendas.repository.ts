@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, TypeOrmAdapter } from '@accord/common';
-import { AgendaEntity, StoredAgendaItem } from './agenda.entity';
+import { AgendaEntity, RemovedAgendaItem, StoredAgendaItem } from './agenda.entity';
 
 @Injectable()
 export class AgendasRepository {
@@ -30,6 +30,7 @@ export class AgendasRepository {
     meetingId: string;
     version: number;
     items: StoredAgendaItem[];
+    removedItems: RemovedAgendaItem[];
     warnings: string[];
     createdById: string | null;
     reason: string;
@@ -37,6 +38,18 @@ export class AgendasRepository {
     return this.agendas.save(
       this.agendas.create({ ...fields, publishedAt: null, publishActionItems: false }),
     );
+  }
+
+  /** Every item of the meeting's published versions by key, as the last of them showed it. */
+  async publishedItems(meetingId: string): Promise<Map<string, StoredAgendaItem>> {
+    const rows: { item: StoredAgendaItem }[] = await this.txHost.tx.query(
+      `SELECT DISTINCT ON (item->>'key') item
+       FROM agendas a, jsonb_array_elements(a.items) item
+       WHERE a."meetingId" = $1 AND a."publishedAt" IS NOT NULL AND item ? 'key'
+       ORDER BY item->>'key', a.version DESC`,
+      [meetingId],
+    );
+    return new Map(rows.map((r) => [r.item.key!, r.item]));
   }
 
   async publish(

@@ -98,7 +98,11 @@ describe(AgendasService.name, () => {
     const insert = jest.fn(async (fields) => agenda({ ...fields }));
     const { service, audit } = setup({
       meetings: { lockById: jest.fn().mockResolvedValue(meeting()) },
-      agendas: { latestOf: jest.fn().mockResolvedValue(agenda({ version: 2 })), insert },
+      agendas: {
+        latestOf: jest.fn().mockResolvedValue(agenda({ version: 2 })),
+        publishedItems: jest.fn().mockResolvedValue(new Map()),
+        insert,
+      },
       state: { read: jest.fn().mockResolvedValue(emptyState) },
     });
     const saved = await service.generate(secretariat, MEETING_ID);

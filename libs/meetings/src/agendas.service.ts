@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  AgendaItemKind,
   DomainException,
   MeetingStatus,
   TransactionHost,
@@ -13,6 +14,7 @@ import { isUUID } from 'class-validator';
 import { AgendaEntity, StoredAgendaItem } from './agenda.entity';
 import { AgendaStateService } from './agenda-state.service';
 import { buildAgenda, stateWarnings } from './agenda/agenda-builder';
+import { assignItemKeys } from './agenda/agenda-item-keys';
 import { EditedItem, keepEditedTimes, planFromEdits } from './agenda/agenda-edit';
 import { visibleAgendaItems } from './agenda/agenda-visible-items';
 import { documentIdsOf } from './agenda-views';
@@ -84,7 +86,7 @@ export class AgendasService {
           "The items take longer than the meeting's hours (breaks included): shorten or remove some",
         );
       }
-      return this.saveVersion(actor, meeting, items, [], 'edited');
+      return this.saveVersion(actor, meeting, items, [], 'edited', edited);
     });
   }
 
@@ -130,8 +132,8 @@ export class AgendasService {
     documents: ReadonlyMap<string, DocumentEntity>,
     invitedParticipantIds: readonly string[],
   ): AgendaEntity {
-    const items = visibleAgendaItems(agenda.items, {
-      readableDocument: (documentId) => {
+    const reader = {
+      readableDocument: (documentId: string) => {
         const document = documents.get(documentId);
         return {
           readable: !!document && this.documents.canRead(actor, document),
@@ -142,9 +144,20 @@ export class AgendasService {
         published: agenda.publishActionItems,
         invitedParticipantIds,
       }),
-    });
-    const warnings = this.canReadUnpublished(actor) ? agenda.warnings : [];
-    return Object.assign(new AgendaEntity(), { ...agenda, items, warnings });
+    };
+    const items = visibleAgendaItems(agenda.items, reader);
+    const drafts = this.canReadUnpublished(actor);
+    const warnings = drafts ? agenda.warnings : [];
+    // Removed items as the caller could have imported them (the public: as last published),
+    // redacted like the rest.
+    const removed = (agenda.removedItems ?? []).flatMap((item): StoredAgendaItem[] =>
+      drafts ? [item] : item.publishedAs ? [{ ...item.publishedAs, key: item.key }] : [],
+    );
+    const removedItems = visibleAgendaItems(removed, reader).map((item) => ({
+      ...item,
+      publishedAs: null,
+    }));
+    return Object.assign(new AgendaEntity(), { ...agenda, items, warnings, removedItems });
   }
 
   /**
@@ -190,12 +203,20 @@ export class AgendasService {
     items: StoredAgendaItem[],
     warnings: string[],
     reason: 'generated' | 'edited',
+    requestedKeys: ReadonlyArray<{ kind: AgendaItemKind; key?: string | null }> = [],
   ): Promise<AgendaEntity> {
     const latest = await this.agendas.latestOf(meeting.id, false);
+    const keyed = assignItemKeys(
+      items,
+      latest,
+      latest ? await this.agendas.publishedItems(meeting.id) : new Map(),
+      requestedKeys,
+    );
     const agenda = await this.agendas.insert({
       meetingId: meeting.id,
       version: (latest?.version ?? 0) + 1,
-      items,
+      items: keyed.items,
+      removedItems: keyed.removed,
       warnings,
       createdById: actor?.id ?? null,
       reason,

@@ -1,6 +1,8 @@
 export * from './signatures.module';
 export * from './signature.entity';
 export * from './signatures.service';
+export { SignatoriesService } from './signatories.service';
+export type { SignatoryRow } from './signatories-csv';
 export * from './signature-verification.service';
 export * from './models/signature.model';
 export * from './models/signature-verification.model';

@@ -4,10 +4,10 @@ import { DocumentsReader, StatementsByDocumentLoader } from '@accord/drafting';
 import { statementsCell } from './statements-cell';
 import { MeetingByIdLoader } from '@accord/meetings';
 import { ParticipantByIdLoader } from '@accord/participants';
-import { signatoriesCsv } from './signatories-csv';
+import { SignatoryRow, signatoriesCsv } from './signatories-csv';
 import { SignaturesRepository } from './signatures.repository';
 
-/** The public list of a document's signatories, as CSV: six reads whatever its length. */
+/** The public list of a document's signatories (CSV, printed texts): six reads whatever its length. */
 @Injectable()
 export class SignatoriesService {
   constructor(
@@ -26,14 +26,23 @@ export class SignatoriesService {
   ): Promise<{ filename: string; body: string } | null> {
     const document = await this.documents.getBySlug(slug);
     if (!document || !this.documents.canRead(actor, document)) return null;
-    const signatures = (await this.signatures.ofDocuments([document.id])).filter(
+    const rows = await this.signatories(document.id, includeWithdrawn);
+    return { filename: `${document.slug}-signatories.csv`, body: signatoriesCsv(rows) };
+  }
+
+  /**
+   * A document's signatories by participant name, then date: the caller has checked that the
+   * reader may see the document (signatures are public with it).
+   */
+  async signatories(documentId: string, includeWithdrawn: boolean): Promise<SignatoryRow[]> {
+    const signatures = (await this.signatures.ofDocuments([documentId])).filter(
       (s) => includeWithdrawn || s.withdrawnAt === null,
     );
     const meetingIds = [...new Set(signatures.flatMap((s) => (s.meetingId ? [s.meetingId] : [])))];
     const [participants, meetings, statements] = await Promise.all([
       this.participantLoader.create().loadMany(signatures.map((s) => s.participantId)),
       this.meetingLoader.create().loadMany(meetingIds),
-      this.statementsLoader.create().load(document.id),
+      this.statementsLoader.create().load(documentId),
     ]);
     const standing = statements.filter((s) => !s.withdrawnAt);
     const clauses = await this.documents.numberedClauses([
@@ -65,11 +74,10 @@ export class SignatoriesService {
         ),
       };
     });
-    rows.sort(
+    return rows.sort(
       (a, b) =>
         a.participant.localeCompare(b.participant, 'en') ||
         a.signedAt.getTime() - b.signedAt.getTime(),
     );
-    return { filename: `${document.slug}-signatories.csv`, body: signatoriesCsv(rows) };
   }
 }

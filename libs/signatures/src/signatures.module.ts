@@ -56,6 +56,11 @@ export const SIGNATURE_ENTITIES = [SignatureEntity];
     ParticipantSignaturesResolver,
     { provide: SIGNATORIES_LOOKUP, useClass: SignatoriesLookupRepository },
   ],
-  exports: [SIGNATORIES_LOOKUP, SignaturesService, SignatureVerificationService],
+  exports: [
+    SIGNATORIES_LOOKUP,
+    SignaturesService,
+    SignatureVerificationService,
+    SignatoriesService,
+  ],
 })
 export class SignaturesModule {}

@@ -5,6 +5,7 @@ import { countBrackets } from '../clauses/brackets';
 import { canonicalText, sha256Hex } from '../versions/canonical-text';
 import { clauseNumbers } from '../clauses/clause-numbering';
 import { ClauseEntity } from '../clauses/clause.entity';
+import { DocumentVersionEntity } from '../versions/document-version.entity';
 import { DocumentEntity } from './document.entity';
 import { DocumentReadsRepository } from './document-reads.repository';
 
@@ -101,6 +102,14 @@ export class DocumentsReader {
       });
     }
     return work;
+  }
+
+  /**
+   * One stored version of the text: its clauses as they stood, numbered, and when it was made
+   * (what a printed text shows). The caller checks that the reader may see it.
+   */
+  getVersion(documentId: string, number: number): Promise<DocumentVersionEntity | null> {
+    return this.reads.getVersion(documentId, number);
   }
 
   /**

@@ -8,6 +8,8 @@ import { meetingDays, MeetingTimes } from './meeting-days';
 
 /** An edited item as the secretariat sends it (validated field by field already). */
 export interface EditedItem {
+  /** The item of an earlier version this one continues (its calendar event). */
+  key?: string | null;
   kind: AgendaItemKind;
   title: string;
   subItem: boolean;

@@ -1,6 +1,11 @@
 import { AgendaItemKind } from '@accord/common';
 import { localTime } from './local-time';
-import { AgendaView, participantNamesOf, participantsLabel } from './agenda-view';
+import {
+  agendaStatusLabel,
+  AgendaView,
+  participantNamesOf,
+  participantsLabel,
+} from './agenda-view';
 
 /** Markdown's inline markup characters, escaped so that titles and notes read as written. */
 const escape = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
@@ -27,7 +32,7 @@ function isSubItem(items: AgendaView['items'], index: number, step: -1 | 1): boo
   return false;
 }
 
-/** A heading per day, a line per item with its local times, breaks in italics, warnings at the end. */
+/** The agenda's status (provisional until the meeting concludes), a heading per day, a line per item with its local times, breaks in italics, warnings at the end. */
 export function renderAgendaMarkdown(view: AgendaView): string {
   const { meeting } = view;
   const zone = meeting.timezone;
@@ -38,6 +43,8 @@ export function renderAgendaMarkdown(view: AgendaView): string {
     : `${from.toFormat('cccc d LLLL yyyy')} to ${to.toFormat('cccc d LLLL yyyy')}`;
   const lines = [
     `# Agenda: ${escape(meeting.title)}`,
+    '',
+    `**${agendaStatusLabel(meeting.status)}**`,
     '',
     `${escape([meeting.venue, meeting.city].filter(Boolean).join(', '))} · ${dates}  `,
     `Times are local to the meeting (${zone}).  `,

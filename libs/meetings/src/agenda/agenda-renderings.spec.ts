@@ -1,12 +1,14 @@
-import { AgendaItemKind, ParticipantKind } from '@accord/common';
+import { AgendaItemKind, MeetingStatus, ParticipantKind } from '@accord/common';
 import * as nodeIcal from 'node-ical';
-import { pdfText } from '../../../../tests/support/pdf-text';
+import { pdfPages, pdfText } from '../../../../tests/support/pdf-text';
+import type { StoredAgendaItem } from '../agenda.entity';
 import { buildAgenda } from './agenda-builder';
 import { renderAgendaICalendar } from './agenda-icalendar';
 import { renderAgendaMarkdown } from './agenda-markdown';
 import { renderAgendaPdf } from './agenda-pdf';
 import { scheduleAgenda } from './agenda-scheduler';
 import { AgendaView } from './agenda-view';
+import { localTime } from './local-time';
 
 const UK = { id: 'uk', name: 'United Kingdom', kind: ParticipantKind.STATE };
 const MX = { id: 'mx', name: 'Mexico', kind: ParticipantKind.STATE };
@@ -21,6 +23,7 @@ function view(overrides: Partial<AgendaView> = {}): AgendaView {
     timezone: 'Europe/London',
     startsAt: new Date('2026-03-28T09:00:00Z'),
     endsAt: new Date('2026-03-29T16:00:00Z'),
+    status: MeetingStatus.PLANNED,
   };
   const plan = buildAgenda({
     hosts: [UK],
@@ -50,7 +53,8 @@ function view(overrides: Partial<AgendaView> = {}): AgendaView {
     version: 3,
     createdAt: new Date('2026-02-01T10:00:00Z'),
     publishedAt: null,
-    items,
+    items: items.map((item, k) => ({ ...item, key: `key-${k + 1}` })),
+    removedItems: [],
     warnings,
     participantNames: new Map([
       ['uk', UK.name],
@@ -91,8 +95,9 @@ describe(renderAgendaMarkdown.name, () => {
 });
 
 describe(renderAgendaICalendar.name, () => {
-  it('makes one event per item with the meeting’s TZID, a VTIMEZONE, and the right instants across DST', () => {
+  it('makes one event per item but breaks, with the meeting’s TZID, a VTIMEZONE, and the right instants across DST', () => {
     const v = view();
+    const items = v.items.filter((i) => i.kind !== AgendaItemKind.BREAK);
     const text = renderAgendaICalendar(v);
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London');
     expect(text).toMatch(/DTSTART;TZID=Europe\/London:20260328T090000/);
@@ -100,18 +105,36 @@ describe(renderAgendaICalendar.name, () => {
     const events = Object.values(nodeIcal.sync.parseICS(text)).filter(
       (c): c is nodeIcal.VEvent => c?.type === 'VEVENT',
     );
-    expect(events).toHaveLength(v.items.length);
+    expect(events).toHaveLength(items.length);
     events.forEach((event, k) => {
       expect((event.start as Date & { tz?: string }).tz).toBe('Europe/London');
-      expect(event.start.toISOString()).toBe(v.items[k].startsAt);
-      expect(event.end!.toISOString()).toBe(v.items[k].endsAt);
+      expect(event.start.toISOString()).toBe(items[k].startsAt);
+      expect(event.end!.toISOString()).toBe(items[k].endsAt);
+      expect(event.uid).toBe(`meeting-1-${items[k].key}@accord`);
+      expect(Number(event.sequence)).toBe(3);
     });
     const secondDay = events.find((e) => e.start.toISOString().startsWith('2026-03-29'))!;
     expect(secondDay.start.toISOString()).toBe('2026-03-29T08:00:00.000Z'); // 09:00 BST
     const opening = events.find((e) => e.summary === '1. Opening of the meeting')!;
     expect(opening.location).toBe('Lancaster House, London');
     expect(opening.description).toContain('Hosts: United Kingdom');
-    expect(events.some((e) => e.summary === 'Lunch')).toBe(true);
+    // Lunch is no event: the item before it says it is followed by lunch.
+    expect(events.some((e) => e.summary === 'Lunch')).toBe(false);
+    expect(
+      events.some((e) => /Followed by: Lunch, \d\d:\d\d–\d\d:\d\d/.test(String(e.description))),
+    ).toBe(true);
+  });
+
+  it('publishes an item a later version dropped as a cancelled event under its UID', () => {
+    const base = view();
+    const [dropped, ...rest] = base.items.filter((i) => i.kind !== AgendaItemKind.BREAK);
+    const text = renderAgendaICalendar({ ...base, items: rest, removedItems: [dropped] });
+    const events = Object.values(nodeIcal.sync.parseICS(text)).filter(
+      (c): c is nodeIcal.VEvent => c?.type === 'VEVENT',
+    );
+    const cancelled = events.filter((e) => e.status === 'CANCELLED');
+    expect(cancelled.map((e) => e.uid)).toEqual([`meeting-1-${dropped.key}@accord`]);
+    expect(Number(cancelled[0].sequence)).toBe(3);
   });
 
   it('escapes every text: line breaks, ; , and \\ in titles, notes, places and names inject nothing', () => {
@@ -139,14 +162,15 @@ describe(renderAgendaICalendar.name, () => {
     const text = renderAgendaICalendar(hostile);
     const lines = text.split('\r\n');
     // Only the calendar's own structure starts a line: no injected property or component.
-    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(base.items.length);
+    const events0 = base.items.filter((i) => i.kind !== AgendaItemKind.BREAK);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(events0.length);
     expect(
       lines.filter((l) => /^(UID:evil|X-EVIL|X-VENUE|X-NOTE|ATTENDEE|BEGIN:VALARM)/.test(l)),
     ).toEqual([]);
     expect(text).not.toMatch(/[^\r]\n|\r[^\n]/);
     const parsed = Object.values(nodeIcal.sync.parseICS(text));
     const events = parsed.filter((c): c is nodeIcal.VEvent => c?.type === 'VEVENT');
-    expect(events).toHaveLength(base.items.length);
+    expect(events).toHaveLength(events0.length);
     expect(events.map((e) => e.uid)).not.toContain('evil');
     for (const event of events) {
       expect(Object.keys(event).filter((k) => /^x-|attendee|alarms/i.test(k))).toEqual([]);
@@ -184,5 +208,65 @@ describe(renderAgendaPdf.name, () => {
     expect(text).toContain('Compressed the clause discussions');
     expect(v.items.some((i) => i.kind === AgendaItemKind.BREAK)).toBe(true);
     expect(text).toContain('Coffee break');
+  });
+});
+
+describe(`${renderAgendaPdf.name}: scripts, pages and status`, () => {
+  const NAMES = ['Việt Nam', 'Türkiye', "Côte d'Ivoire", 'Україна', 'Ελλάδα'];
+
+  it('renders names in any script with the embedded font', async () => {
+    const base = view();
+    const names = new Map(NAMES.map((name, k) => [`p${k}`, name]));
+    const items = base.items.map((item) =>
+      item.kind === AgendaItemKind.OPENING ? { ...item, participantIds: [...names.keys()] } : item,
+    );
+    const text = await pdfText(await renderAgendaPdf({ ...base, items, participantNames: names }));
+    for (const name of NAMES) expect(text).toContain(name);
+  });
+
+  it('breaks a long agenda into numbered pages, never parting an item’s time from its title', async () => {
+    const base = view();
+    const start = Date.parse('2026-03-28T08:00:00Z');
+    const items: StoredAgendaItem[] = Array.from({ length: 90 }, (_v, k) => ({
+      key: `k${k}`,
+      number: String(k + 1),
+      kind: AgendaItemKind.OTHER,
+      title: `Statement by delegation number ${k + 1} on the implementation of the Code of Practice`,
+      startsAt: new Date(start + k * 5 * 60_000).toISOString(),
+      endsAt: new Date(start + (k + 1) * 5 * 60_000).toISOString(),
+      documentId: null,
+      clauseIds: [],
+      participantIds: [],
+      notes: k % 3 ? null : 'Interventions limited to three minutes.\nWritten statements welcome.',
+    }));
+    const pages = await pdfPages(await renderAgendaPdf({ ...base, items }));
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((page, k) => expect(page).toContain(`Page ${k + 1} of ${pages.length}`));
+    items.forEach((item, k) => {
+      const holding = pages.filter((p) =>
+        p.includes(`${k + 1}. Statement by delegation number ${k + 1} `),
+      );
+      expect(holding).toHaveLength(1);
+      const time = `${localTime(item.startsAt, 'Europe/London').toFormat('HH:mm')}–${localTime(item.endsAt, 'Europe/London').toFormat('HH:mm')}`;
+      expect(holding[0]).toContain(time);
+    });
+  });
+
+  it('says "Provisional agenda" until the meeting has concluded', async () => {
+    const base = view();
+    for (const status of [MeetingStatus.PLANNED, MeetingStatus.CONFIRMED]) {
+      const text = await pdfText(
+        await renderAgendaPdf({ ...base, meeting: { ...base.meeting, status } }),
+      );
+      expect(text).toContain('PROVISIONAL AGENDA');
+    }
+    const concluded = await pdfText(
+      await renderAgendaPdf({
+        ...base,
+        meeting: { ...base.meeting, status: MeetingStatus.CONCLUDED },
+      }),
+    );
+    expect(concluded).not.toMatch(/provisional/i);
+    expect(renderAgendaMarkdown(base)).toContain('**Provisional agenda**');
   });
 });

@@ -1,3 +1,4 @@
+import { MeetingStatus } from '@accord/common';
 import type { StoredAgendaItem } from '../agenda.entity';
 
 /** Everything a rendering of one agenda version needs, already read. */
@@ -10,11 +11,15 @@ export interface AgendaView {
     timezone: string;
     startsAt: Date;
     endsAt: Date;
+    /** Until the meeting is concluded, its agenda is provisional. */
+    status: MeetingStatus;
   };
   version: number;
   createdAt: Date;
   publishedAt: Date | null;
   items: StoredAgendaItem[];
+  /** Items earlier versions had and this one dropped, as the reader may see them (cancelled events). */
+  removedItems: StoredAgendaItem[];
   warnings: string[];
   /** Names of the participants the items refer to, by id. */
   participantNames: Map<string, string>;
@@ -37,4 +42,16 @@ export function participantsLabel(kind: string): string {
 
 export function participantNamesOf(view: AgendaView, ids: readonly string[]): string[] {
   return ids.map((id) => view.participantNames.get(id) ?? 'Unknown participant');
+}
+
+/** What an agenda is called while its meeting has not concluded, and after. */
+export function agendaStatusLabel(status: MeetingStatus): string {
+  switch (status) {
+    case MeetingStatus.CONCLUDED:
+      return 'Agenda';
+    case MeetingStatus.CANCELLED:
+      return 'Provisional agenda (meeting cancelled)';
+    default:
+      return 'Provisional agenda';
+  }
 }

@@ -12,6 +12,7 @@ import {
   IsString,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -19,6 +20,17 @@ import {
 /** One item of an edited agenda, in the order it should run. */
 @InputType()
 export class AgendaItemInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'AgendaItem.key of the item this one continues, so that calendars update its event; omitted: matched by kind, document and clauses (or title), else a new item',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(/^[A-Za-z0-9-]+$/, { message: 'key must be an AgendaItem.key' })
+  key?: string | null;
+
   @Field(() => AgendaItemKind)
   @IsEnum(AgendaItemKind)
   kind: AgendaItemKind;

@@ -5,6 +5,12 @@ import { AgendaEntity, StoredAgendaItem } from '../agenda.entity';
 /** Document, clauses and participants are resolved through loaders. */
 @ObjectType('AgendaItem')
 export class AgendaItemModel {
+  @Field({
+    description:
+      'The same item in every version of this agenda (the UID of its calendar event); send it back in AgendaItemInput.key to keep it',
+  })
+  key: string;
+
   @Field(() => Int, { description: '1-based order in the agenda, breaks included' })
   position: number;
 
@@ -32,6 +38,7 @@ export class AgendaItemModel {
 
   static from(item: StoredAgendaItem, index: number): AgendaItemModel {
     return Object.assign(new AgendaItemModel(), {
+      key: item.key ?? `item-${index + 1}`,
       position: index + 1,
       number: item.number,
       kind: item.kind,
@@ -56,6 +63,8 @@ export class AgendaModel {
   createdAt: Date;
   /** The stored items, for the renderings. */
   stored: StoredAgendaItem[];
+  /** Items of earlier versions this one dropped (cancelled calendar events). */
+  removedItems: StoredAgendaItem[];
 
   @Field(() => Int)
   version: number;
@@ -83,6 +92,7 @@ export class AgendaModel {
       meetingId: entity.meetingId,
       createdAt: entity.createdAt,
       stored: entity.items,
+      removedItems: entity.removedItems ?? [],
       version: entity.version,
       publishedAt: entity.publishedAt,
       publishActionItems: entity.publishActionItems,
