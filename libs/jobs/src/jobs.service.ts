@@ -89,7 +89,8 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Resolves once the queue has started and every registered queue is attached. */
   async ready(): Promise<void> {
-    await this.starting;
+    // Another module's onApplicationBootstrap may come before this one's: start here then.
+    await (this.starting ??= this.start());
     await Promise.all(this.attaching);
   }
 
@@ -132,7 +133,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   };
 
   onApplicationBootstrap(): Promise<void> {
-    this.starting = this.start();
+    this.starting ??= this.start();
     return this.starting;
   }
 
