@@ -13,6 +13,7 @@ const LIBS = [
   'meetings',
   'jobs',
   'publishing',
+  'notifications',
 ];
 
 export default tseslint.config(

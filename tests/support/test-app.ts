@@ -7,6 +7,8 @@ import { SessionsService } from '@accord/auth';
 import { Server } from 'node:http';
 import pino, { DestinationStream } from 'pino';
 import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -61,6 +63,8 @@ export async function createTestApp(
       DATABASE_URL: db.url,
       JWT_SECRET: TEST_JWT_SECRET,
       SEED_DEMO: 'false',
+      // Emails without an SMTP_URL land in DATA_DIR/mailbox: outside the working tree.
+      DATA_DIR: join(tmpdir(), 'accord-test-data'),
       LOG_LEVEL: 'error',
       // Test files send hundreds of requests from 127.0.0.1; rate-limit tests set a low one.
       RATE_LIMIT_PER_MINUTE: '1000000',

@@ -10,6 +10,7 @@ import { AuthModule } from '@accord/auth';
 import { DraftingModule } from '@accord/drafting';
 import { JobsModule, JobsService } from '@accord/jobs';
 import { MeetingsModule } from '@accord/meetings';
+import { NotificationsModule } from '@accord/notifications';
 import { ParticipantsModule } from '@accord/participants';
 import { PublishingModule } from '@accord/publishing';
 import { SignaturesModule } from '@accord/signatures';
@@ -60,6 +61,7 @@ export class AppModule {
         SignaturesModule,
         MeetingsModule,
         PublishingModule,
+        NotificationsModule,
         SeedModule,
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, DatabaseModule, PubSubModule } from '@accord/common';
 import { AuditModule } from '@accord/audit';
 import { AuthModule } from '@accord/auth';
+import { JobsModule } from '@accord/jobs';
+import { NotificationsModule } from '@accord/notifications';
 import { dataSourceOptions } from '../../api/src/database/data-source-options';
 import { SeedModule } from '../../api/src/seed/seed.module';
 
@@ -15,7 +17,8 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [
-        ConfigModule.forRoot(config),
+        // The CLI queues emails (a reset link, the demo's invitations); the API's workers send them.
+        ConfigModule.forRoot({ ...config, jobsWorkers: false }),
         DatabaseModule.forRoot(
           dataSourceOptions(databaseUrl, {
             statementTimeoutMs: config.dbStatementTimeoutMs,
@@ -24,6 +27,8 @@ export class CliModule {
         ),
         // The domain modules publish their events after commit (subscribers of a running API get them).
         PubSubModule,
+        JobsModule,
+        NotificationsModule,
         AuditModule,
         AuthModule,
         SeedModule,

@@ -37,6 +37,7 @@ export * from './text/text-limits';
 export * from './text/pdf-fonts';
 export * from './text/pdf-pages';
 export * from './ports/signatories-lookup';
+export * from './ports/notifier';
 export * from './database/typeorm-logger';
 export * from './errors/domain-exception-rest.filter';
 export * from './text/text-kind';

@@ -3,6 +3,7 @@ import {
   AgendaItemKind,
   ErrorCode,
   MeetingStatus,
+  Notifier,
   PlatformRole,
   TransactionHost,
   TypeOrmAdapter,
@@ -78,6 +79,7 @@ function setup(mocks: {
     strictMock<ParticipantDirectory>(),
     audit,
     txHost,
+    { agendaPublished: async () => undefined } as unknown as Notifier,
   );
   return { service, agendas, audit };
 }

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
   AgendaItemKind,
   DomainException,
   MeetingStatus,
+  NOTIFIER,
+  Notifier,
   TransactionHost,
   TypeOrmAdapter,
 } from '@accord/common';
@@ -39,6 +41,7 @@ export class AgendasService {
     private readonly participants: ParticipantDirectory,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   /** The secretariat sees the latest version; everyone else the latest published one. */
@@ -108,6 +111,7 @@ export class AgendasService {
       if (!latest)
         throw DomainException.invalidState('There is no agenda to publish: generate one first');
       if (latest.publishedAt && latest.publishActionItems === publishActionItems) return latest;
+      const firstPublication = !latest.publishedAt;
       latest.publishedAt ??= new Date();
       latest.publishActionItems = publishActionItems;
       await this.agendas.publish(id, latest.version, latest.publishedAt, publishActionItems);
@@ -117,6 +121,7 @@ export class AgendasService {
         entityId: id,
         details: { version: latest.version, publishActionItems },
       });
+      if (firstPublication) await this.notifier.agendaPublished(id);
       return latest;
     });
   }

@@ -13,6 +13,7 @@ export * from './meetings.service';
 export * from './invitations.service';
 export * from './action-items.service';
 export * from './agendas.service';
+export * from './agenda-downloads.service';
 export * from './dto/create-meeting.input';
 export * from './dto/update-meeting.input';
 export * from './dto/add-action-item.input';

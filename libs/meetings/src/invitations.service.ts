@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
   DomainException,
   InvitationStatus,
   MeetingStatus,
+  NOTIFIER,
+  Notifier,
   TransactionHost,
   TypeOrmAdapter,
 } from '@accord/common';
@@ -26,6 +28,7 @@ export class InvitationsService {
     private readonly participants: ParticipantDirectory,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   /** Idempotent: participants already invited keep their invitation and its answer. */
@@ -52,6 +55,7 @@ export class InvitationsService {
           entityId: id,
           details: { participantIds: added },
         });
+        await this.notifier.meetingChanged(id, 'INVITED', added);
       }
       return meeting;
     });

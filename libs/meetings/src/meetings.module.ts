@@ -100,6 +100,7 @@ const RESOLVERS = [
     InvitationsService,
     ActionItemsService,
     AgendasService,
+    AgendaDownloadsService,
   ],
 })
 export class MeetingsModule {}

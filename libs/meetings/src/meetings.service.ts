@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
   DomainException,
   MeetingStatus,
+  NOTIFIER,
+  Notifier,
   TransactionHost,
   TypeOrmAdapter,
 } from '@accord/common';
@@ -22,6 +24,10 @@ import {
 import { MeetingEntity } from './meeting.entity';
 import { MeetingFields, MeetingsRepository } from './meetings.repository';
 import { ParticipantDirectory } from './participant-directory';
+
+const OPEN_STATUSES = [MeetingStatus.PLANNED, MeetingStatus.CONFIRMED];
+/** The fields an invitee's calendar holds: a change sends an update. */
+const SCHEDULE_FIELDS = ['title', 'city', 'venue', 'timezone', 'startsAt', 'endsAt'];
 
 /** Status changes allowed: a concluded or cancelled meeting is final. */
 const NEXT_STATUSES: Record<MeetingStatus, MeetingStatus[]> = {
@@ -47,6 +53,7 @@ export class MeetingsService {
     private readonly participants: ParticipantDirectory,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   /** Meetings are public: every caller sees the whole list, by start. */
@@ -125,6 +132,9 @@ export class MeetingsService {
         entityId: id,
         details: { changed, ...(hostIds ? { hostIds } : {}) },
       });
+      // Invitees' calendars follow a change of time or place (same UID, next SEQUENCE).
+      if (OPEN_STATUSES.includes(saved.status) && SCHEDULE_FIELDS.some((f) => f in changed))
+        await this.notifier.meetingChanged(id, 'UPDATED');
       return saved;
     });
   }
@@ -153,6 +163,7 @@ export class MeetingsService {
         entityId: id,
         details: { from, to: status },
       });
+      if (status === MeetingStatus.CANCELLED) await this.notifier.meetingChanged(id, 'CANCELLED');
       return saved;
     });
   }

@@ -2,6 +2,7 @@ import { Actor, DomainException } from '@accord/common';
 import { AuditResources, auditRules } from './audit.rules';
 import { DraftingResources, draftingRules } from './drafting.rules';
 import { MeetingResources, meetingRules } from './meetings.rules';
+import { NotificationResources, notificationRules } from './notifications.rules';
 import { ParticipantResources, participantRules } from './participants.rules';
 import { RuleSet } from './rule';
 import { SessionResources, sessionRules } from './sessions.rules';
@@ -19,7 +20,8 @@ export type PolicyResources = UserResources &
   SignatureResources &
   MeetingResources &
   SilenceResources &
-  StatementResources;
+  StatementResources &
+  NotificationResources;
 export type Action = keyof PolicyResources;
 
 const RULES: RuleSet<PolicyResources> = {
@@ -32,6 +34,7 @@ const RULES: RuleSet<PolicyResources> = {
   ...meetingRules,
   ...silenceRules,
   ...statementRules,
+  ...notificationRules,
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

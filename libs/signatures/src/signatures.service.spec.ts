@@ -67,6 +67,7 @@ function setup() {
     audit as unknown as AuditService,
     txHost as never,
     pubSub as unknown as PubSubEngine,
+    { signatureRecorded: async () => undefined } as never,
   );
   return { service, events, signatures, documents, audit, pubSub };
 }

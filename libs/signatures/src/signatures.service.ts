@@ -4,6 +4,8 @@ import {
   DocumentStatus,
   DomainException,
   ParticipantKind,
+  NOTIFIER,
+  Notifier,
   PUB_SUB,
   TransactionHost,
   TypeOrmAdapter,
@@ -38,6 +40,7 @@ export class SignaturesService {
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   /** A head of delegation signs, now, for its own participant. */
@@ -65,6 +68,7 @@ export class SignaturesService {
         statement: normaliseStatement(args.statement),
       });
       await this.audit.record(actor, auditOf('signature.signed', created));
+      await this.notifier.signatureRecorded(created.documentId, created.participantId);
       return created;
     });
     await this.announce(signature);
@@ -95,6 +99,7 @@ export class SignaturesService {
         statement: normaliseStatement(input.statement),
       });
       await this.audit.record(actor, auditOf('signature.recorded', created));
+      await this.notifier.signatureRecorded(created.documentId, created.participantId);
       return created;
     });
     await this.announce(signature);

@@ -13,6 +13,7 @@ import {
 } from '@accord/auth';
 import { DRAFTING_ENTITIES } from '@accord/drafting';
 import { MEETING_ENTITIES } from '@accord/meetings';
+import { NOTIFICATION_ENTITIES } from '@accord/notifications';
 import { DelegationMembershipEntity, ParticipantEntity } from '@accord/participants';
 import { SIGNATURE_ENTITIES } from '@accord/signatures';
 
@@ -32,4 +33,5 @@ export const ENTITIES = [
   ...DRAFTING_ENTITIES,
   ...MEETING_ENTITIES,
   ...SIGNATURE_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -4,6 +4,8 @@ import {
   DomainException,
   MEMBERSHIP_LOOKUP,
   MembershipLookup,
+  NOTIFIER,
+  Notifier,
   PlatformRole,
   TransactionHost,
   TypeOrmAdapter,
@@ -53,6 +55,7 @@ export class PasswordsService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
     @Inject(MEMBERSHIP_LOOKUP) private readonly memberships: MembershipLookup,
   ) {}
 
@@ -132,6 +135,8 @@ export class PasswordsService {
         entityId: user.id,
         details: { ticketId: ticket.id, expiresAt, ...auditDetails },
       });
+      // A user who never logged in is being invited: the email says so (the link, never a password).
+      await this.notifier.accountTicket(user.id, token, expiresAt, !user.lastLoginAt);
     });
     return { token, expiresAt };
   }

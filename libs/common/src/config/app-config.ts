@@ -38,6 +38,16 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** Run the job queue's handlers here (JOBS_WORKERS); false: this instance only sends jobs. */
   jobsWorkers: boolean;
+  /** Notification emails: SMTP_URL (null: .eml files in DATA_DIR/mailbox) and the rest. */
+  mail: {
+    smtpUrl: string | null;
+    from: string;
+    maxAttempts: number;
+    retryDelaySeconds: number;
+    digestIntervalSeconds: number;
+  };
+  /** The base of links in emails (PUBLIC_URL, or http://HOST:PORT). */
+  publicUrl: string;
   /** Key of the audit chain's signed checkpoints; null: kept in DATA_DIR or derived from JWT_SECRET. */
   auditCheckpointKey: string | null;
   /** ADMIN and SECRETARIAT users must enrol a second factor before anything else. */
@@ -143,6 +153,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbConnectTimeoutMs: (v.DB_CONNECT_TIMEOUT ?? 5) * 1000,
     shutdownGraceMs: (v.SHUTDOWN_GRACE ?? 10) * 1000,
     jobsWorkers: v.JOBS_WORKERS ?? true,
+    mail: {
+      smtpUrl: v.SMTP_URL ?? null,
+      from: v.MAIL_FROM ?? 'Accord <accord@localhost>',
+      maxAttempts: v.MAIL_MAX_ATTEMPTS ?? 6,
+      retryDelaySeconds: v.MAIL_RETRY_DELAY ?? 30,
+      digestIntervalSeconds: v.NOTIFICATION_DIGEST_INTERVAL ?? 3600,
+    },
+    publicUrl:
+      v.PUBLIC_URL ??
+      `http://${/:/.test(v.HOST ?? '') ? `[${v.HOST}]` : (v.HOST ?? '127.0.0.1')}:${v.PORT ?? 3000}`,
     auditCheckpointKey: v.AUDIT_CHECKPOINT_KEY ?? null,
     requireMfaForStaff: v.REQUIRE_MFA_FOR_STAFF ?? production,
     logFormat: v.LOG_FORMAT ?? (production ? 'json' : 'pretty'),

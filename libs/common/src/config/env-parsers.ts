@@ -92,6 +92,20 @@ export const postgresUrl = () =>
     return raw;
   });
 
+/** A URL with one of `protocols` (e.g. smtp:, smtps:; http:, https:). */
+export const urlOf = (protocols: readonly string[]) =>
+  parsed((raw, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return fail(ctx, 'is not a valid URL');
+    }
+    if (!protocols.includes(url.protocol))
+      return fail(ctx, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    return raw.replace(/\/$/, '');
+  });
+
 export const email = () =>
   parsed((raw, ctx) => {
     const value = raw.trim();

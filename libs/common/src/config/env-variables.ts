@@ -11,6 +11,7 @@ import {
   postgresUrl,
   secret,
   text,
+  urlOf,
 } from './env-parsers';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -129,6 +130,40 @@ export const ENV_VARIABLES = {
     default: 'true',
     meaning:
       'run the job queue handlers (email delivery, scheduled steps) in this instance; false: it only sends jobs, for API-only instances beside worker ones',
+  },
+  SMTP_URL: {
+    schema: urlOf(['smtp:', 'smtps:']),
+    default: 'unset: emails are written as .eml files to DATA_DIR/mailbox',
+    meaning:
+      'smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465 of the server that sends the notification emails',
+  },
+  MAIL_FROM: {
+    schema: text(),
+    default: 'Accord <accord@localhost>',
+    meaning: 'the From of notification emails, e.g. "Pall Mall Process <no-reply@example.org>"',
+  },
+  PUBLIC_URL: {
+    schema: urlOf(['http:', 'https:']),
+    default: 'http://HOST:PORT',
+    meaning:
+      'the address people reach the API at, for the links in emails (password reset, unsubscribe)',
+  },
+  MAIL_MAX_ATTEMPTS: {
+    schema: integer(1, 20),
+    default: '6',
+    meaning:
+      'attempts to deliver one email (with exponential backoff) before it is marked FAILED for the secretariat',
+  },
+  MAIL_RETRY_DELAY: {
+    schema: duration(3600),
+    default: '30s',
+    meaning: 'wait before the first retry of a failed delivery; doubled at each retry',
+  },
+  NOTIFICATION_DIGEST_INTERVAL: {
+    schema: duration(7 * 86400),
+    default: '1h',
+    meaning:
+      'amendments proposed and replies to comments are batched into at most one digest per user per interval',
   },
   AUDIT_CHECKPOINT_KEY: {
     schema: secret(32),

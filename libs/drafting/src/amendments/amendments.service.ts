@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
   AmendmentKind,
   AmendmentStatus,
   ClauseKind,
   DomainException,
+  NOTIFIER,
+  Notifier,
   TransactionHost,
   TypeOrmAdapter,
 } from '@accord/common';
@@ -31,6 +33,7 @@ export class AmendmentsService {
     private readonly audit: AuditService,
     private readonly events: DocumentEvents,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   async propose(actor: Actor | null, input: ProposeAmendmentInput): Promise<AmendmentEntity> {
@@ -70,6 +73,7 @@ export class AmendmentsService {
         entityId: amendment.id,
         details: { documentId: document.id, clauseId: clause.id, kind: input.kind },
       });
+      await this.notifier.amendmentProposed(amendment.id);
       return amendment;
     });
     await this.events.changed(amendment.documentId);

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
   DomainException,
+  NOTIFIER,
+  Notifier,
   TEXT_LIMITS,
   TransactionHost,
   TypeOrmAdapter,
@@ -23,6 +25,7 @@ export class CommentsService {
     private readonly audit: AuditService,
     private readonly events: DocumentEvents,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   async add(
@@ -64,6 +67,7 @@ export class CommentsService {
         entityId: comment.id,
         details: { documentId: document.id, clauseId: clause.id, parentId: comment.parentId },
       });
+      if (comment.parentId) await this.notifier.commentReplied(comment.id);
       return comment;
     });
     await this.events.changed(comment.documentId);

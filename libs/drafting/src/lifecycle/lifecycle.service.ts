@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Actor,
   DocumentStatus,
   DomainException,
+  NOTIFIER,
+  NotificationKind,
+  Notifier,
   TransactionHost,
   TypeOrmAdapter,
 } from '@accord/common';
@@ -21,6 +24,8 @@ interface Step {
   /** The operation's name, for messages. */
   name: string;
   action: string;
+  /** The email the step sends to those who may read the document's record. */
+  notify?: NotificationKind;
 }
 
 const STEPS = {
@@ -35,12 +40,14 @@ const STEPS = {
     to: DocumentStatus.ADOPTED,
     name: 'adoptDocument',
     action: 'document.adopted',
+    notify: NotificationKind.DOCUMENT_ADOPTED,
   },
   openForSignature: {
     from: DocumentStatus.ADOPTED,
     to: DocumentStatus.OPEN_FOR_SIGNATURE,
     name: 'openForSignature',
     action: 'document.openedForSignature',
+    notify: NotificationKind.DOCUMENT_OPEN_FOR_SIGNATURE,
   },
   close: {
     from: DocumentStatus.OPEN_FOR_SIGNATURE,
@@ -64,6 +71,7 @@ export class LifecycleService {
     private readonly audit: AuditService,
     private readonly events: DocumentEvents,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   openNegotiation(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
@@ -171,6 +179,7 @@ export class LifecycleService {
         ...reason,
       },
     });
+    if (step.notify) await this.notifier.documentChanged(step.notify, document.id);
     return updated;
   }
 }

@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, DomainException, Public } from '@accord/common';
+import type { Response } from 'express';
+import { PreferencesService } from './preferences.service';
+import { verifyUnsubscribeToken } from './unsubscribe-token';
+
+/**
+ * The digest's List-Unsubscribe target. POST (RFC 8058 one-click, what mail clients send) turns
+ * the digest kinds off; GET (a person following the link) shows a button that POSTs, so that
+ * link scanners fetching URLs unsubscribe nobody.
+ */
+@Controller('notifications/unsubscribe')
+export class UnsubscribeController {
+  constructor(
+    private readonly preferences: PreferencesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Public()
+  page(@Query('token') token: string | undefined, @Res() response: Response): void {
+    this.userOf(token);
+    response
+      .type('html')
+      .send(
+        `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Accord</title></head><body>` +
+          `<form method="post"><p>Stop the digest emails (amendments proposed, replies to your comments)?</p>` +
+          `<button type="submit">Unsubscribe</button></form></body></html>`,
+      );
+  }
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  async unsubscribe(@Query('token') token: string | undefined): Promise<{ unsubscribed: true }> {
+    await this.preferences.unsubscribeDigest(this.userOf(token));
+    return { unsubscribed: true };
+  }
+
+  private userOf(token: string | undefined): string {
+    const userId = token ? verifyUnsubscribeToken(this.config.jwtSecret, token) : null;
+    if (!userId) throw DomainException.badInput('token', 'token is not a valid unsubscribe token');
+    return userId;
+  }
+}
