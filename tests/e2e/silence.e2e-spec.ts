@@ -38,6 +38,15 @@ describe('silence procedure', () => {
   });
   afterAll(() => t.close());
 
+  /** The kinds of email written to the outbox about a document. */
+  const emails = async (documentId: string): Promise<string[]> =>
+    (
+      (await t.dataSource.query(
+        `SELECT DISTINCT kind FROM notification_deliveries WHERE "documentId" = $1`,
+        [documentId],
+      )) as { kind: string }[]
+    ).map((r) => r.kind);
+
   /** A text in NEGOTIATION that could be adopted now. */
   const agreedText = () =>
     draftIn(t, w.secretariat.token, 'NEGOTIATION', {
@@ -67,6 +76,7 @@ describe('silence procedure', () => {
       const doc = ok(await t.gql(DOCUMENT_SILENCE, { id: draft.id }, w.delegateA.token)).document;
       expect(doc.silenceProcedure).toMatchObject({ id: res.id, status: 'RUNNING' });
       expect(await auditActions(t, res.id)).toEqual(['silence.started']);
+      expect(await emails(draft.id)).toContain('SILENCE_STARTED');
     });
 
     it('announces the deadline in the next meeting’s time zone by default, else UTC', async () => {
@@ -229,6 +239,7 @@ describe('silence procedure', () => {
       });
       expect(broken.concludedAt).toBe(broken.breaks[0].brokenAt);
       expect(await auditActions(t, procedure.id)).toEqual(['silence.started', 'silence.broken']);
+      expect(await emails(draft.id)).toContain('SILENCE_BROKEN');
       ok(
         await t.gql(
           PROPOSE,
@@ -382,6 +393,11 @@ describe('silence procedure', () => {
         details: { silenceProcedureId: procedure.id, adoptedAt: deadline.toISOString() },
       });
       expect(await auditActions(t, procedure.id)).toEqual(['silence.started', 'silence.concluded']);
+      // One email for the adoption: SILENCE_CONCLUDED says the text is adopted.
+      expect(await emails(draft.id)).toEqual(
+        expect.arrayContaining(['SILENCE_STARTED', 'SILENCE_CONCLUDED']),
+      );
+      expect(await emails(draft.id)).not.toContain('DOCUMENT_ADOPTED');
     });
   });
 

@@ -92,15 +92,17 @@ export class LifecycleService {
   /**
    * Adoption by the platform itself (a silence procedure's deadline), dated `adoptedAt`: inside
    * the caller's transaction, on a document the caller has locked. `reason` goes into the audit
-   * event. The caller publishes the change after its commit.
+   * event; `notify` is the email sent instead of DOCUMENT_ADOPTED. The caller publishes the
+   * change after its commit.
    */
   async adoptLocked(
     document: DocumentEntity,
     adoptedAt: Date,
     reason: Record<string, unknown>,
+    notify: NotificationKind,
   ): Promise<DocumentEntity> {
     const changes = await this.adoptionChanges(document, adoptedAt);
-    return this.apply(null, document, STEPS.adopt, changes, reason);
+    return this.apply(null, document, { ...STEPS.adopt, notify }, changes, reason);
   }
 
   private async adoptionChanges(

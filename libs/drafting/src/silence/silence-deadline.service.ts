@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost, TypeOrmAdapter } from '@accord/common';
 import { AuditService } from '@accord/audit';
-import { DocumentStatus } from '@accord/common';
+import { DocumentStatus, NotificationKind } from '@accord/common';
 import { DocumentEvents } from '../shared/document-events';
 import { DraftLocks } from '../shared/draft-locks.service';
 import { AdoptionReadiness } from '../lifecycle/adoption-readiness.service';
@@ -68,10 +68,15 @@ export class SilenceDeadlineService {
         return { outcome: 'NOT_ADOPTABLE' as const, documentId: document.id };
       }
       await this.procedures.end(procedure.id, SilenceStatus.CONCLUDED);
-      await this.lifecycle.adoptLocked(document, procedure.deadline, {
-        silenceProcedureId: procedure.id,
-        reason: 'Adopted under the silence procedure: nobody broke silence before the deadline',
-      });
+      await this.lifecycle.adoptLocked(
+        document,
+        procedure.deadline,
+        {
+          silenceProcedureId: procedure.id,
+          reason: 'Adopted under the silence procedure: nobody broke silence before the deadline',
+        },
+        NotificationKind.SILENCE_CONCLUDED,
+      );
       await this.audit.record(null, {
         action: 'silence.concluded',
         entityType: 'SilenceProcedure',

@@ -4,12 +4,14 @@ import {
   DocumentKind,
   DocumentStatus,
   ErrorCode,
+  Notifier,
   ParticipantKind,
   PlatformRole,
   TransactionHost,
   TypeOrmAdapter,
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
+import { ParticipantByIdLoader } from '@accord/participants';
 import { strictMock } from '../../../../tests/support/strict-mock';
 import { DocumentEntity } from '../documents/document.entity';
 import { AdoptionReadiness } from '../lifecycle/adoption-readiness.service';
@@ -78,7 +80,17 @@ function setup(
   const txHost = strictMock<TransactionHost<TypeOrmAdapter>>({
     withTransaction: jest.fn(async (fn: () => unknown) => fn()),
   });
-  const service = new SilenceService(locks, repository, readiness, schedule, audit, events, txHost);
+  const service = new SilenceService(
+    locks,
+    repository,
+    readiness,
+    schedule,
+    audit,
+    events,
+    txHost,
+    strictMock<ParticipantByIdLoader>({}),
+    strictMock<Notifier>({}),
+  );
   return { service };
 }
 

@@ -1,5 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { Actor, DomainException, TransactionHost, TypeOrmAdapter } from '@accord/common';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Actor,
+  DomainException,
+  NOTIFIER,
+  NotificationKind,
+  Notifier,
+  TransactionHost,
+  TypeOrmAdapter,
+} from '@accord/common';
+import { ParticipantByIdLoader } from '@accord/participants';
 import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
 import { DocumentEvents } from '../shared/document-events';
@@ -30,6 +39,8 @@ export class SilenceService {
     private readonly audit: AuditService,
     private readonly events: DocumentEvents,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    private readonly participants: ParticipantByIdLoader,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
   ) {}
 
   async start(
@@ -76,6 +87,11 @@ export class SilenceService {
         entityId: procedure.id,
         details: { documentId: document.id, deadline: deadline.toISOString(), timezone },
       });
+      // Written in the transaction (the outbox), sent after it commits.
+      await this.notifier.documentChanged(NotificationKind.SILENCE_STARTED, document.id, {
+        deadline: deadline.toISOString(),
+        deadlineTimezone: timezone,
+      });
       return procedure;
     });
     await this.events.changed(procedure.documentId);
@@ -116,6 +132,10 @@ export class SilenceService {
         entityType: 'SilenceProcedure',
         entityId: procedure.id,
         details: { documentId: document.id, participantId: brk.participantId, reason },
+      });
+      const participant = await this.participants.create().load(brk.participantId);
+      await this.notifier.documentChanged(NotificationKind.SILENCE_BROKEN, document.id, {
+        brokenBy: participant?.name ?? 'A participant',
       });
       return ended;
     });
