@@ -130,10 +130,10 @@ describe('exports: signatories.csv cannot be turned against its readers', () => 
     expect(csv).toContain('Société Générale de Sécurité');
   });
 
-  it('keeps every record in its ten columns: fields with separators, quotes, CR or LF are quoted', () => {
+  it('keeps every record in its eleven columns: fields with separators, quotes, CR or LF are quoted', () => {
     const records = parseCsv(csv.replace(/^\uFEFF/, ''));
     expect(records).toHaveLength(1 + 4);
-    for (const record of records) expect(record).toHaveLength(10);
+    for (const record of records) expect(record).toHaveLength(11);
     const statementOf = (name: string) => records.find((r) => r[0] === name)![6];
     // What a reader sees is the text as written, each formula start behind an apostrophe.
     expect(statementOf(w.stateA.name)).toBe(

@@ -35,6 +35,7 @@ import { DraftLocks } from './shared/draft-locks.service';
 import { DraftingSeedRepository } from './seed/drafting-seed.repository';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
 import { LifecycleService } from './lifecycle/lifecycle.service';
+import { AdoptionReadiness } from './lifecycle/adoption-readiness.service';
 import { AmendmentsByClauseLoader } from './amendments/amendments-by-clause.loader';
 import { AmendmentsByDocumentLoader } from './amendments/amendments-by-document.loader';
 import { ClauseByIdLoader } from './clauses/clause-by-id.loader';
@@ -57,6 +58,34 @@ import { TranslationsByDocumentLoader } from './translations/translations-by-doc
 import { TranslationsRepository } from './translations/translations.repository';
 import { TranslationsResolver } from './translations/translations.resolver';
 import { TranslationsService } from './translations/translations.service';
+import { SilenceBreakEntity } from './silence/silence-break.entity';
+import { SilenceProcedureEntity } from './silence/silence-procedure.entity';
+import { StatementEntity } from './statements/statement.entity';
+import { DocumentSilenceResolver } from './silence/document-silence.resolver';
+import { SilenceBreaksByProcedureLoader } from './silence/silence-breaks-by-procedure.loader';
+import { SilenceDeadlineService } from './silence/silence-deadline.service';
+import {
+  SilenceBreakFieldsResolver,
+  SilenceFieldsResolver,
+} from './silence/silence-fields.resolver';
+import { SilenceProceduresByDocumentLoader } from './silence/silence-procedures-by-document.loader';
+import { SilenceRepository } from './silence/silence.repository';
+import { SilenceResolver } from './silence/silence.resolver';
+import { SilenceSchedule } from './silence/silence-schedule';
+import { SilenceService } from './silence/silence.service';
+import { SilenceReader } from './silence/silence-reader.service';
+import {
+  ClauseStatementsResolver,
+  DocumentStatementsResolver,
+} from './statements/document-statements.resolver';
+import { StatementByIdLoader } from './statements/statement-by-id.loader';
+import { StatementFieldsResolver } from './statements/statement-fields.resolver';
+import { StatementsByClauseLoader } from './statements/statements-by-clause.loader';
+import { StatementsByDocumentLoader } from './statements/statements-by-document.loader';
+import { StatementsRepository } from './statements/statements.repository';
+import { StatementsResolver } from './statements/statements.resolver';
+import { StatementsService } from './statements/statements.service';
+import { StatementsReader } from './statements/statements-reader.service';
 
 export const DRAFTING_ENTITIES = [
   DocumentEntity,
@@ -66,6 +95,9 @@ export const DRAFTING_ENTITIES = [
   AmendmentCosponsorEntity,
   CommentEntity,
   ClauseTranslationEntity,
+  SilenceProcedureEntity,
+  SilenceBreakEntity,
+  StatementEntity,
 ];
 
 const REPOSITORIES = [
@@ -77,6 +109,8 @@ const REPOSITORIES = [
   CommentsRepository,
   DraftingSeedRepository,
   TranslationsRepository,
+  SilenceRepository,
+  StatementsRepository,
 ];
 
 const SERVICES = [
@@ -93,6 +127,12 @@ const SERVICES = [
   CommentsService,
   TranslationsService,
   AdoptionReadiness,
+  SilenceService,
+  SilenceDeadlineService,
+  SilenceSchedule,
+  SilenceReader,
+  StatementsService,
+  StatementsReader,
 ];
 
 const LOADERS = [
@@ -107,6 +147,11 @@ const LOADERS = [
   VersionsByDocumentLoader,
   TranslationsByClauseLoader,
   TranslationsByDocumentLoader,
+  SilenceProceduresByDocumentLoader,
+  SilenceBreaksByProcedureLoader,
+  StatementsByDocumentLoader,
+  StatementsByClauseLoader,
+  StatementByIdLoader,
 ];
 
 const RESOLVERS = [
@@ -126,6 +171,14 @@ const RESOLVERS = [
   DocumentLanguagesResolver,
   ClauseTranslationsResolver,
   ClauseTranslationAuthorResolver,
+  SilenceResolver,
+  SilenceFieldsResolver,
+  SilenceBreakFieldsResolver,
+  DocumentSilenceResolver,
+  StatementsResolver,
+  StatementFieldsResolver,
+  DocumentStatementsResolver,
+  ClauseStatementsResolver,
 ];
 
 @Module({
@@ -143,6 +196,12 @@ const RESOLVERS = [
     AdoptionReadiness,
     DraftingSeedRepository,
     DocumentByIdLoader,
+    SilenceService,
+    SilenceDeadlineService,
+    SilenceReader,
+    StatementsService,
+    StatementsReader,
+    StatementsByDocumentLoader,
   ],
 })
 export class DraftingModule {}

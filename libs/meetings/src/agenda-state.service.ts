@@ -5,7 +5,7 @@ import {
   SIGNATORIES_LOOKUP,
   SignatoriesLookup,
 } from '@accord/common';
-import { DocumentsReader } from '@accord/drafting';
+import { DocumentsReader, SilenceReader } from '@accord/drafting';
 import { ActionItemsRepository } from './action-items.repository';
 import { ProcessState } from './agenda/agenda-builder';
 import { InvitationsRepository } from './invitations.repository';
@@ -22,6 +22,7 @@ export class AgendaStateService {
     private readonly actionItems: ActionItemsRepository,
     private readonly participants: ParticipantDirectory,
     private readonly documents: DocumentsReader,
+    private readonly silence: SilenceReader,
     @Inject(SIGNATORIES_LOOKUP) private readonly signatories: SignatoriesLookup,
   ) {}
 
@@ -42,6 +43,7 @@ export class AgendaStateService {
     const negotiation = await this.documents.listByStatus([DocumentStatus.NEGOTIATION]);
     const openForSignature = await this.documents.listByStatus([DocumentStatus.OPEN_FOR_SIGNATURE]);
     const [next] = await this.meetings.followersOf([meeting.id]);
+    const silenceOutcomes = await this.silenceSincePrevious(meeting, invited);
     return {
       hosts: hosts.map((h) => named(h.participantId)),
       // By name: the order a signing list is read out in.
@@ -53,6 +55,7 @@ export class AgendaStateService {
         title: a.title,
         owner: a.ownerId ? named(a.ownerId) : null,
       })),
+      silenceOutcomes,
       negotiation,
       openWork: await this.documents.openWork(negotiation.map((d) => d.id)),
       staleTranslations: await this.documents.staleTranslations(negotiation),
@@ -60,5 +63,40 @@ export class AgendaStateService {
       signatories: await this.signatories.activeSignatories(openForSignature.map((d) => d.id)),
       nextMeeting: next ?? null,
     };
+  }
+
+  /** Silence procedures ended between the previous meeting's end and this one's start, on texts its participants may see. */
+  private async silenceSincePrevious(
+    meeting: MeetingEntity,
+    invited: { participantId: string }[],
+  ): Promise<ProcessState['silenceOutcomes']> {
+    const previous = meeting.previousMeetingId
+      ? await this.meetings.getById(meeting.previousMeetingId)
+      : null;
+    const ended = await this.silence.endedBetween(previous?.endsAt ?? null, meeting.startsAt);
+    if (!ended.length) return [];
+    const [documents, names] = await Promise.all([
+      this.documents.getByIds([...new Set(ended.map((p) => p.documentId))]),
+      this.participants.getByIds([
+        ...new Set([
+          ...ended.flatMap((p) => p.brokenByIds),
+          ...invited.map((i) => i.participantId),
+        ]),
+      ]),
+    ]);
+    const invitedKinds = new Set(invited.flatMap((i) => names.get(i.participantId)?.kind ?? []));
+    const seen = new Set(
+      documents.filter((d) => d.eligibleKinds.some((k) => invitedKinds.has(k))).map((d) => d.id),
+    );
+    return ended
+      .filter((p) => seen.has(p.documentId))
+      .map((p) => ({
+        documentId: p.documentId,
+        documentTitle: p.documentTitle,
+        status: p.status,
+        endedAt: p.endedAt,
+        timezone: p.timezone,
+        brokenBy: p.brokenByIds.map((id) => names.get(id)?.name ?? 'Unknown participant'),
+      }));
   }
 }

@@ -4,3 +4,4 @@ export * from './rule';
 export type { DocumentRef } from './drafting.rules';
 export { isEligibleMember } from './drafting.rules';
 export type { SigningRef } from './signatures.rules';
+export type { ParticipantOnDocumentRef } from './silence.rules';

@@ -7,6 +7,8 @@ import { ParticipantResources, participantRules } from './participants.rules';
 import { RuleSet } from './rule';
 import { SessionResources, sessionRules } from './sessions.rules';
 import { SignatureResources, signatureRules } from './signatures.rules';
+import { SilenceResources, silenceRules } from './silence.rules';
+import { StatementResources, statementRules } from './statements.rules';
 import { UserResources, userRules } from './users.rules';
 
 /** Every action of the platform with the resource its rule looks at. */
@@ -17,6 +19,8 @@ export type PolicyResources = UserResources &
   DraftingResources &
   SignatureResources &
   MeetingResources &
+  SilenceResources &
+  StatementResources &
   NotificationResources;
 export type Action = keyof PolicyResources;
 
@@ -28,6 +32,8 @@ const RULES: RuleSet<PolicyResources> = {
   ...draftingRules,
   ...signatureRules,
   ...meetingRules,
+  ...silenceRules,
+  ...statementRules,
   ...notificationRules,
 };
 

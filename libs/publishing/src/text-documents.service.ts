@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DocumentStatus, DomainException } from '@accord/common';
-import { DocumentsReader, SLUG_PATTERN } from '@accord/drafting';
+import { DocumentsReader, SLUG_PATTERN, StatementsReader } from '@accord/drafting';
 import { SignatoriesService } from '@accord/signatures';
 import type { TextDocument } from './text-document';
+import { placeStatements } from './text-statements';
 import {
   clauseTexts,
   documentLanguages,
@@ -26,6 +27,7 @@ export class TextDocumentsService {
   constructor(
     private readonly documents: DocumentsReader,
     private readonly signatories: SignatoriesService,
+    private readonly statements: StatementsReader,
   ) {}
 
   async load(actor: Actor | null, slug: string, language: unknown): Promise<TextDocument> {
@@ -44,12 +46,15 @@ export class TextDocumentsService {
     const languages = requestedLanguages(asked, documentLanguages(document));
     const adopted = document.adoptedVersion !== null;
     const number = adopted ? document.adoptedVersion! : document.currentVersion;
-    const [version, signatories] = await Promise.all([
+    const [version, signatories, statements] = await Promise.all([
       number ? this.documents.getVersion(document.id, number) : null,
       SIGNING_STATUSES.includes(document.status)
         ? this.signatories.signatories(document.id, false)
         : null,
+      // Statements are made on the adopted text only.
+      adopted ? this.statements.standing(document.id) : [],
     ]);
+    const placed = placeStatements(statements);
     return {
       slug: document.slug,
       titles: documentTitles(document, languages, version),
@@ -64,7 +69,9 @@ export class TextDocumentsService {
         kind: clause.kind,
         number: clause.number,
         texts: clauseTexts(clause, languages, documentLanguages(document)[0]),
+        ...(placed.byClause.has(clause.id) && { statements: placed.byClause.get(clause.id) }),
       })),
+      ...(placed.general.length && { statements: placed.general }),
       signatories:
         signatories?.map((s) => ({
           participant: s.participant,

@@ -2,7 +2,7 @@ import { signatoriesCsv, SignatoryRow } from './signatories-csv';
 
 const BOM = '\uFEFF';
 const HEADER =
-  'participant,kind,country_code,signed_at,method,meeting,statement,text_hash,withdrawn_at,withdrawal_reason\r\n';
+  'participant,kind,country_code,signed_at,method,meeting,statement,text_hash,withdrawn_at,withdrawal_reason,statements\r\n';
 
 const row = (overrides: Partial<SignatoryRow> = {}): SignatoryRow => ({
   participant: 'France',
@@ -30,7 +30,7 @@ describe(signatoriesCsv.name, () => {
     expect(signatoriesCsv([row()])).toBe(
       BOM +
         HEADER +
-        `France,STATE,FR,2025-04-04T10:00:00.000Z,recorded,Second Pall Mall Process Conference,,${'a'.repeat(64)},,\r\n`,
+        `France,STATE,FR,2025-04-04T10:00:00.000Z,recorded,Second Pall Mall Process Conference,,${'a'.repeat(64)},,,\r\n`,
     );
   });
 
@@ -82,13 +82,20 @@ describe(signatoriesCsv.name, () => {
     ]);
     expect(csv).toContain(`${BOM + HEADER}'=cmd,`);
     expect(csv).toContain(`,"Paris\n'@x",`);
-    expect(csv.endsWith(`,'-2+3\r\n`)).toBe(true);
+    expect(csv.endsWith(`,'-2+3,\r\n`)).toBe(true);
   });
 
   it('writes the withdrawal when there is one', () => {
     const csv = signatoriesCsv([
       row({ withdrawnAt: new Date('2025-05-01T00:00:00.000Z'), withdrawalReason: 'Letter' }),
     ]);
-    expect(csv.trimEnd().endsWith(',2025-05-01T00:00:00.000Z,Letter')).toBe(true);
+    expect(csv.trimEnd().endsWith(',2025-05-01T00:00:00.000Z,Letter,')).toBe(true);
+  });
+
+  it('lists the participant’s statements on the text in their own cell, made inert', () => {
+    const csv = signatoriesCsv([
+      row({ statements: 'INTERPRETIVE_DECLARATION (clause 2): We read it so.\n=1+1' }),
+    ]);
+    expect(csv).toContain(`,,,"INTERPRETIVE_DECLARATION (clause 2): We read it so.\n'=1+1"\r\n`);
   });
 });

@@ -11,6 +11,11 @@ export interface SignatoryRow {
   textHash: string;
   withdrawnAt: Date | null;
   withdrawalReason: string | null;
+  /**
+   * The participant's statements on the text that stand (not withdrawn), one a line:
+   * "INTERPRETIVE_DECLARATION (clauses 2, 3): text".
+   */
+  statements?: string | null;
 }
 
 const COLUMNS = [
@@ -24,6 +29,7 @@ const COLUMNS = [
   'text_hash',
   'withdrawn_at',
   'withdrawal_reason',
+  'statements',
 ];
 
 /**
@@ -58,6 +64,7 @@ export function signatoriesCsv(rows: readonly SignatoryRow[]): string {
       row.textHash,
       row.withdrawnAt?.toISOString() ?? '',
       inert(row.withdrawalReason),
+      inert(row.statements ?? null),
     ]),
     {
       bom: true,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@accord/common';
-import { DocumentsReader } from '@accord/drafting';
+import { DocumentsReader, StatementsByDocumentLoader } from '@accord/drafting';
+import { statementsCell } from './statements-cell';
 import { MeetingByIdLoader } from '@accord/meetings';
 import { ParticipantByIdLoader } from '@accord/participants';
 import { SignatoryRow, signatoriesCsv } from './signatories-csv';
 import { SignaturesRepository } from './signatures.repository';
 
-/** The public list of a document's signatories (CSV, printed texts): four reads whatever its length. */
+/** The public list of a document's signatories (CSV, printed texts): six reads whatever its length. */
 @Injectable()
 export class SignatoriesService {
   constructor(
@@ -14,6 +15,7 @@ export class SignatoriesService {
     private readonly documents: DocumentsReader,
     private readonly participantLoader: ParticipantByIdLoader,
     private readonly meetingLoader: MeetingByIdLoader,
+    private readonly statementsLoader: StatementsByDocumentLoader,
   ) {}
 
   /** Null when there is no such document or the caller may not see it. */
@@ -37,10 +39,16 @@ export class SignatoriesService {
       (s) => includeWithdrawn || s.withdrawnAt === null,
     );
     const meetingIds = [...new Set(signatures.flatMap((s) => (s.meetingId ? [s.meetingId] : [])))];
-    const [participants, meetings] = await Promise.all([
+    const [participants, meetings, statements] = await Promise.all([
       this.participantLoader.create().loadMany(signatures.map((s) => s.participantId)),
       this.meetingLoader.create().loadMany(meetingIds),
+      this.statementsLoader.create().load(documentId),
     ]);
+    const standing = statements.filter((s) => !s.withdrawnAt);
+    const clauses = await this.documents.numberedClauses([
+      ...new Set(standing.flatMap((s) => s.clauseIds)),
+    ]);
+    const numbers = new Map(clauses.map((c) => [c.clause.id, c.number || 'heading']));
     const meetingTitles = new Map(
       meetings.flatMap((m) => (m && !(m instanceof Error) ? [[m.id, m.title] as const] : [])),
     );
@@ -60,6 +68,10 @@ export class SignatoriesService {
         textHash: signature.textHash,
         withdrawnAt: signature.withdrawnAt,
         withdrawalReason: signature.withdrawalReason,
+        statements: statementsCell(
+          standing.filter((s) => s.participantId === signature.participantId),
+          numbers,
+        ),
       };
     });
     return rows.sort(

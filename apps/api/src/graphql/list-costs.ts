@@ -55,6 +55,11 @@ export const LIST_COSTS: Readonly<Record<string, ListCost>> = {
   'Agenda.items': { items: 25, why: 'items of a two-day agenda' },
   'AgendaItem.clauses': { items: 5, why: 'clauses reviewed under one item' },
   'AgendaItem.participants': { items: 10, why: 'presenters or signatories of one item' },
+  'Document.silenceProcedures': { items: 3, why: 'silence procedures on one text (demo: 2)' },
+  'SilenceProcedure.breaks': { items: 1, why: 'the first break ends a procedure' },
+  'Document.statements': { items: 30, why: 'statements on an adopted text (demo: 3)' },
+  'Clause.statements': { items: 3, why: 'statements anchored to one clause' },
+  'Statement.clauses': { items: 3, why: 'clauses one statement concerns (at most 50)' },
 };
 
 /** Items a list field is assumed to return for these arguments. */

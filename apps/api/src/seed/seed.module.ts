@@ -9,10 +9,18 @@ import { MeetingsSeed } from './meetings.seed';
 import { ParticipantsSeed } from './participants.seed';
 import { SeedService } from './seed.service';
 import { SignaturesSeed } from './signatures.seed';
+import { SilenceStatementsSeed } from './silence-statements.seed';
 
 @Module({
   imports: [AuthModule, ParticipantsModule, DraftingModule, SignaturesModule, MeetingsModule],
-  providers: [SeedService, ParticipantsSeed, DraftingSeed, SignaturesSeed, MeetingsSeed],
+  providers: [
+    SeedService,
+    ParticipantsSeed,
+    DraftingSeed,
+    SignaturesSeed,
+    MeetingsSeed,
+    SilenceStatementsSeed,
+  ],
   exports: [SeedService],
 })
 export class SeedModule {}

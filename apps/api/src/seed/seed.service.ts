@@ -6,6 +6,7 @@ import { DraftingSeed } from './drafting.seed';
 import { MeetingsSeed } from './meetings.seed';
 import { DemoLogin, ParticipantsSeed } from './participants.seed';
 import { SignaturesSeed } from './signatures.seed';
+import { SilenceStatementsSeed } from './silence-statements.seed';
 
 export type { DemoLogin };
 
@@ -21,6 +22,7 @@ export class SeedService {
     private readonly meetings: MeetingsSeed,
     private readonly drafting: DraftingSeed,
     private readonly signatures: SignaturesSeed,
+    private readonly silenceStatements: SilenceStatementsSeed,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
     private readonly moduleRef: ModuleRef,
   ) {}
@@ -60,6 +62,7 @@ export class SeedService {
       await this.meetings.seedMeetings(context);
       await this.drafting.seed(context);
       await this.signatures.seed(context);
+      await this.silenceStatements.seed(context);
       await this.meetings.seedAgenda(context);
       return logins;
     });

@@ -43,7 +43,9 @@ export class CommentsService {
       );
     }
     const comment = await this.txHost.withTransaction(async () => {
-      const { document, clause } = await this.locks.clause(clauseId);
+      const { document, clause } = await this.locks.clause(clauseId, 'clauseId', {
+        whileSilent: true,
+      });
       assertAllowedOnDocument(actor, 'comment.add', document);
       if (parentId) {
         const parent = found(await this.comments.getById(parentId), 'Comment', 'parentId');
@@ -75,7 +77,9 @@ export class CommentsService {
   async resolve(actor: Actor | null, commentId: string): Promise<CommentEntity> {
     const before = found(await this.comments.getById(commentId), 'Comment', 'commentId');
     const resolved = await this.txHost.withTransaction(async () => {
-      const document = await this.locks.document(before.documentId);
+      const document = await this.locks.document(before.documentId, 'documentId', {
+        whileSilent: true,
+      });
       const comment = found(await this.comments.getById(commentId), 'Comment', 'commentId');
       assertAllowedOnDocument(actor, 'comment.resolve', {
         ...document,

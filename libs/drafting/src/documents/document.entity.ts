@@ -64,6 +64,10 @@ export class DocumentEntity {
   @Column({ type: 'int', nullable: true })
   adoptedVersion: number | null;
 
+  /** Whether participants may make reservations to the adopted text (set before adoption). */
+  @Column({ type: 'boolean', default: false })
+  reservationsAllowed: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -42,6 +42,9 @@ export class DocumentModel {
   @Field(() => Int, { nullable: true, description: 'The number of the version adopted' })
   adoptedVersion: number | null;
 
+  @Field({ description: 'Whether participants may make reservations to the adopted text' })
+  reservationsAllowed: boolean;
+
   static from(entity: DocumentEntity): DocumentModel {
     const model = new DocumentModel();
     model.id = entity.id;
@@ -56,6 +59,7 @@ export class DocumentModel {
     model.adoptedAt = entity.adoptedAt;
     model.adoptedHash = entity.adoptedHash;
     model.adoptedVersion = entity.adoptedVersion;
+    model.reservationsAllowed = entity.reservationsAllowed;
     return model;
   }
 }

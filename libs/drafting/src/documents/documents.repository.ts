@@ -51,6 +51,7 @@ export class DocumentsRepository {
         | 'title'
         | 'languages'
         | 'titleTranslations'
+        | 'reservationsAllowed'
       >
     >,
   ): Promise<DocumentEntity> {

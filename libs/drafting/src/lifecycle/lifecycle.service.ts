@@ -84,20 +84,42 @@ export class LifecycleService {
   }
 
   adopt(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
-    return this.step(actor, documentId, STEPS.adopt, async (document) => {
-      const { blockers, reasons } = await this.readiness.check(document);
-      if (reasons.length) {
-        throw DomainException.invalidState(
-          `The document cannot be adopted: ${reasons.join('; ')}`,
-          { ...blockers },
-        );
-      }
-      // Every change made a version, so the latest one is exactly the text as it stands.
-      const latest = await this.versions.get(document.id, document.currentVersion);
-      if (!latest)
-        throw new Error(`Document ${document.id} has no version ${document.currentVersion}`);
-      return { adoptedAt: new Date(), adoptedHash: latest.hash, adoptedVersion: latest.number };
-    });
+    return this.step(actor, documentId, STEPS.adopt, (document) =>
+      this.adoptionChanges(document, new Date()),
+    );
+  }
+
+  /**
+   * Adoption by the platform itself (a silence procedure's deadline), dated `adoptedAt`: inside
+   * the caller's transaction, on a document the caller has locked. `reason` goes into the audit
+   * event; `notify` is the email sent instead of DOCUMENT_ADOPTED. The caller publishes the
+   * change after its commit.
+   */
+  async adoptLocked(
+    document: DocumentEntity,
+    adoptedAt: Date,
+    reason: Record<string, unknown>,
+    notify: NotificationKind,
+  ): Promise<DocumentEntity> {
+    const changes = await this.adoptionChanges(document, adoptedAt);
+    return this.apply(null, document, { ...STEPS.adopt, notify }, changes, reason);
+  }
+
+  private async adoptionChanges(
+    document: DocumentEntity,
+    adoptedAt: Date,
+  ): Promise<Pick<DocumentEntity, 'adoptedAt' | 'adoptedHash' | 'adoptedVersion'>> {
+    const { blockers, reasons } = await this.readiness.check(document);
+    if (reasons.length) {
+      throw DomainException.invalidState(`The document cannot be adopted: ${reasons.join('; ')}`, {
+        ...blockers,
+      });
+    }
+    // Every change made a version, so the latest one is exactly the text as it stands.
+    const latest = await this.versions.get(document.id, document.currentVersion);
+    if (!latest)
+      throw new Error(`Document ${document.id} has no version ${document.currentVersion}`);
+    return { adoptedAt, adoptedHash: latest.hash, adoptedVersion: latest.number };
   }
 
   openForSignature(actor: Actor | null, documentId: string): Promise<DocumentEntity> {
@@ -120,30 +142,46 @@ export class LifecycleService {
     const document = await this.txHost.withTransaction(async () => {
       const document = await this.locks.document(documentId);
       assertCan(actor, 'document.transition', document);
-      if (document.status !== step.from) {
-        throw DomainException.invalidState(
-          `${step.name} moves a document from ${step.from} to ${step.to}; this one is ${document.status}`,
-          { status: document.status },
-        );
-      }
-      const changes = await prepare(document);
-      const updated = await this.documents.update(document.id, { status: step.to, ...changes });
-      await this.audit.record(actor, {
-        action: step.action,
-        entityType: 'Document',
-        entityId: document.id,
-        // Plain JSON only: the audit hash is recomputed from the stored jsonb, where a Date is a string.
-        details: {
-          from: step.from,
-          to: step.to,
-          ...changes,
-          ...(changes.adoptedAt && { adoptedAt: changes.adoptedAt.toISOString() }),
-        },
-      });
-      if (step.notify) await this.notifier.documentChanged(step.notify, document.id);
-      return updated;
+      this.assertStep(document, step);
+      return this.apply(actor, document, step, await prepare(document));
     });
     await this.events.changed(document.id);
     return document;
+  }
+
+  private assertStep(document: DocumentEntity, step: Step): void {
+    if (document.status !== step.from) {
+      throw DomainException.invalidState(
+        `${step.name} moves a document from ${step.from} to ${step.to}; this one is ${document.status}`,
+        { status: document.status },
+      );
+    }
+  }
+
+  /** The step on a locked document, audited; `reason` adds to the audit details. */
+  private async apply(
+    actor: Actor | null,
+    document: DocumentEntity,
+    step: Step,
+    changes: Partial<Pick<DocumentEntity, 'adoptedAt' | 'adoptedHash' | 'adoptedVersion'>>,
+    reason: Record<string, unknown> = {},
+  ): Promise<DocumentEntity> {
+    this.assertStep(document, step);
+    const updated = await this.documents.update(document.id, { status: step.to, ...changes });
+    await this.audit.record(actor, {
+      action: step.action,
+      entityType: 'Document',
+      entityId: document.id,
+      // Plain JSON only: the audit hash is recomputed from the stored jsonb, where a Date is a string.
+      details: {
+        from: step.from,
+        to: step.to,
+        ...changes,
+        ...(changes.adoptedAt && { adoptedAt: changes.adoptedAt.toISOString() }),
+        ...reason,
+      },
+    });
+    if (step.notify) await this.notifier.documentChanged(step.notify, document.id);
+    return updated;
   }
 }

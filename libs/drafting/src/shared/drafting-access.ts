@@ -17,6 +17,11 @@ const ACTION_WORDS: Partial<Record<DocumentAction, string>> = {
   'amendment.decide': 'Deciding on an amendment',
   'comment.add': 'Commenting',
   'comment.resolve': 'Resolving a comment',
+  'silence.start': 'Starting a silence procedure',
+  'silence.cancel': 'Cancelling a silence procedure',
+  'statement.make': 'Making a statement',
+  'statement.record': 'Recording a statement',
+  'document.setReservationsAllowed': 'Deciding whether reservations are admitted',
 };
 
 const ADOPTED_OR_LATER = [

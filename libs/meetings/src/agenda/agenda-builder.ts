@@ -1,6 +1,7 @@
 import { AgendaItemKind, ParticipantKind } from '@accord/common';
 import { localTime } from './local-time';
 import { PlannedItem } from './agenda-plan';
+import { SilenceOutcome, silenceFollowUp } from './silence-follow-up';
 
 export interface Named {
   id: string;
@@ -15,6 +16,8 @@ export interface ProcessState {
   invited: (Named & { kind: ParticipantKind })[];
   /** Open action items due at this meeting. */
   actionItems: { title: string; owner: Named | null }[];
+  /** Silence procedures concluded or broken since the previous meeting, in the order they ended. */
+  silenceOutcomes?: SilenceOutcome[];
   /** Documents in NEGOTIATION, in the order they were created. */
   negotiation: DocumentRef[];
   /** Clauses of those documents with open amendments or brackets, in clause order. */
@@ -120,6 +123,7 @@ export function buildAgenda(state: ProcessState): PlannedItem[] {
     }),
   ];
   if (state.actionItems.length) items.push(followUp(state.actionItems));
+  if (state.silenceOutcomes?.length) items.push(silenceFollowUp(state.silenceOutcomes));
   const invitedKinds = new Set(state.invited.map((p) => p.kind));
   for (const document of state.negotiation) {
     if (!document.eligibleKinds.some((kind) => invitedKinds.has(kind))) continue;
