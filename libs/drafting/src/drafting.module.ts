@@ -48,7 +48,6 @@ import { VersionsByDocumentLoader } from './versions/versions-by-document.loader
 import { TextVersionsService } from './versions/text-versions.service';
 import { VersionsRepository } from './versions/versions.repository';
 import { WordDiffPool } from './versions/word-diff-pool';
-import { AdoptionReadiness } from './lifecycle/adoption-readiness.service';
 import { ClauseTranslationAuthorResolver } from './translations/clause-translation-author.resolver';
 import { ClauseTranslationEntity } from './translations/clause-translation.entity';
 import { ClauseTranslationsResolver } from './translations/clause-translations.resolver';

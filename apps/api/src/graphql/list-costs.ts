@@ -28,6 +28,13 @@ export const LIST_COSTS: Readonly<Record<string, ListCost>> = {
   'Query.auditEvents': { items: 50, pageArgument: 'first', why: 'a page (first, default 50)' },
   'ParticipantConnection.edges': { items: 1, why: 'counted by the page size of participants' },
   'Query.mySessions': { items: 10, why: 'live sessions of one user (a few devices)' },
+  'Query.myNotificationPreferences': { items: 11, why: 'one per notification kind (11)' },
+  'Mutation.setNotificationPreferences': { items: 11, why: 'one per notification kind (11)' },
+  'Query.notificationDeliveries': {
+    items: 50,
+    pageArgument: 'first',
+    why: 'a page (first, default 50, at most 200)',
+  },
   'Query.documents': { items: 12, why: 'texts of the process (demo: 3)' },
   'Query.meetings': { items: 12, why: 'meetings of the process, a few a year (demo: 4)' },
   'Query.documentDiff': {
