@@ -59,7 +59,7 @@ describe('durability: the database goes away, hangs, and comes back', () => {
     expect(error?.message).not.toMatch(DRIVER_TEXT);
   }
 
-  it('is not ready (503 naming the database and the listener) while down, SERVICE_UNAVAILABLE (never UNAUTHENTICATED) to callers, and delivers the next change after a 10 s outage', async () => {
+  it('is not ready (503 naming the database, the listener and the job queue) while down, SERVICE_UNAVAILABLE (never UNAUTHENTICATED) to callers, and delivers the next change after a 10 s outage', async () => {
     expect((await health()).body).toMatchObject({
       status: 'ok',
       details: { database: { status: 'up' }, listener: { status: 'up' } },
@@ -78,7 +78,7 @@ describe('durability: the database goes away, hangs, and comes back', () => {
     const down = await health();
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'error' });
-    expect(Object.keys(down.body.error).sort()).toEqual(['database', 'listener']);
+    expect(Object.keys(down.body.error).sort()).toEqual(['database', 'jobs', 'listener']);
     expect((await request(t.http).get('/health')).status).toBe(200);
 
     // A signed-in caller is told the service is unavailable, not that the token is bad.

@@ -57,7 +57,11 @@ describe('Notification emails: each kind, parsed back', () => {
       city: 'Paris',
     });
     await t.get(InvitationsService).invite(w.secretariat.actor, meeting.id, [w.stateA.id]);
-    await sink.waitFor((m) => to(m, w.delegateA.email).length >= 1, 'the invitation');
+    // One email per recipient, each its own job: wait for both.
+    await sink.waitFor(
+      (m) => to(m, w.delegateA.email).length >= 1 && to(m, w.headA.email).length >= 1,
+      'the invitations of the delegate and the head',
+    );
     const [invitation] = to(sink.messages, w.delegateA.email);
     expect(invitation.subject).toBe(`Invitation: ${meeting.title}`);
     expect(invitation.from?.text).toContain('no-reply@accord.test');

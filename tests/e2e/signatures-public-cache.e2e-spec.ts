@@ -43,9 +43,13 @@ describe('signatures: the public cache follows every change, on every instance',
   const names = (list: { participant: { name: string } }[]) => list.map((s) => s.participant.name);
 
   beforeAll(async () => {
-    a = await createTestApp();
+    // No job workers: emails delivered in the background would add their statements to the counts.
+    a = await createTestApp({ jobsWorkers: false });
     // A second instance on the same database: its own cache, its own LISTEN connection.
-    b = await createTestApp({}, { url: a.databaseUrl, drop: async () => undefined });
+    b = await createTestApp(
+      { jobsWorkers: false },
+      { url: a.databaseUrl, drop: async () => undefined },
+    );
     w = await createWorld(a);
     doc = await createDocumentInStatus(a, {
       status: DocumentStatus.OPEN_FOR_SIGNATURE,
