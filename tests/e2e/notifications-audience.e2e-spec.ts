@@ -1,0 +1,70 @@
+import { DeliveryService } from '@accord/notifications';
+import { createWorld, World } from '../support/factories';
+import { startSmtpSink, SmtpSink, to } from '../support/smtp-sink';
+import { createTestApp, TestApp } from '../support/test-app';
+import { advanceTo, createDraft, ok, PROPOSE } from './drafting-fixtures';
+
+const DELIVERIES = `query($d: ID) { notificationDeliveries(documentId: $d, first: 50) { recipient { id } status lastError } }`;
+
+/** Written at the change, sent later: the audience is checked again when the email goes out. */
+describe('Notification audience at delivery', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let w: World;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await createTestApp({
+      mail: {
+        smtpUrl: sink.url,
+        from: 'Accord <accord@accord.test>',
+        maxAttempts: 3,
+        retryDelaySeconds: 1,
+        // The digest waits: the test sends it itself, after the audience changed.
+        digestIntervalSeconds: 3600,
+      },
+    });
+    w = await createWorld(t);
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  it('sends no digest of a draft to a user removed from their delegation or disabled since the amendment', async () => {
+    const draft = await createDraft(t, w.secretariat.token, { eligibleKinds: ['STATE'] });
+    await advanceTo(t, w.secretariat.token, draft.id, 'NEGOTIATION');
+    ok(
+      await t.gql(
+        PROPOSE,
+        { input: { clauseId: draft.clauses[0].id, kind: 'REPLACE', text: 'Secret words.' } },
+        w.delegateA.token,
+      ),
+    );
+    ok(
+      await t.gql(
+        `mutation($p: ID!, $u: ID!) { removeDelegationMember(participantId: $p, userId: $u) }`,
+        { p: w.stateB.id, u: w.delegateB.id },
+        w.secretariat.token,
+      ),
+    );
+    await t.dataSource.query(`UPDATE users SET "disabledAt" = now() WHERE id = $1`, [w.headB.id]);
+
+    const delivery = t.get(DeliveryService);
+    for (const user of [w.delegateB, w.headB, w.observerA]) await delivery.deliverDigest(user.id);
+
+    await sink.waitFor((m) => to(m, w.observerA.email).length === 1, 'the digest still due');
+    expect(to(sink.messages, w.observerA.email)[0].text).toContain('Secret words.');
+    expect(to(sink.messages, w.delegateB.email)).toHaveLength(0);
+    expect(to(sink.messages, w.headB.email)).toHaveLength(0);
+    const rows = ok(await t.gql(DELIVERIES, { d: draft.id }, w.secretariat.token))
+      .notificationDeliveries as { recipient: { id: string }; status: string; lastError: string }[];
+    for (const user of [w.delegateB, w.headB]) {
+      expect(rows.find((r) => r.recipient.id === user.id)).toMatchObject({
+        status: 'FAILED',
+        lastError: expect.stringMatching(/no longer read/),
+      });
+    }
+  });
+});
