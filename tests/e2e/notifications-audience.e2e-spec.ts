@@ -7,7 +7,7 @@ import { advanceTo, createDraft, ok, PROPOSE } from './drafting-fixtures';
 const DELIVERIES = `query($d: ID) { notificationDeliveries(documentId: $d, first: 50) { recipient { id } status lastError } }`;
 
 /** Written at the change, sent later: the audience is checked again when the email goes out. */
-describe('Notification audience at delivery', () => {
+describe('Notifications: the audience at delivery, preferences input', () => {
   let t: TestApp;
   let sink: SmtpSink;
   let w: World;
@@ -66,5 +66,22 @@ describe('Notification audience at delivery', () => {
         lastError: expect.stringMatching(/no longer read/),
       });
     }
+  });
+
+  it('refuses a kind named twice in setNotificationPreferences, naming the field', async () => {
+    const res = await t.gql(
+      `mutation($p: [NotificationPreferenceInput!]!) { setNotificationPreferences(preferences: $p) { kind email } }`,
+      {
+        p: [
+          { kind: 'AMENDMENT_PROPOSED', email: false },
+          { kind: 'AMENDMENT_PROPOSED', email: true },
+        ],
+      },
+      w.delegateA.token,
+    );
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/AMENDMENT_PROPOSED.*twice/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'preferences' },
+    });
   });
 });
