@@ -1,8 +1,17 @@
-import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, DomainException, Public } from '@accord/common';
+import { Controller, Get, HttpCode, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainException,
+  DomainExceptionRestFilter,
+  Public,
+} from '@accord/common';
 import type { Response } from 'express';
 import { PreferencesService } from './preferences.service';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
+
+/** A user id, a dot and a base64url HMAC-SHA256: 36 + 1 + 43. */
+const MAX_TOKEN_LENGTH = 80;
 
 /**
  * The digest's List-Unsubscribe target. POST (RFC 8058 one-click, what mail clients send) turns
@@ -10,6 +19,7 @@ import { verifyUnsubscribeToken } from './unsubscribe-token';
  * link scanners fetching URLs unsubscribe nobody.
  */
 @Controller('notifications/unsubscribe')
+@UseFilters(DomainExceptionRestFilter)
 export class UnsubscribeController {
   constructor(
     private readonly preferences: PreferencesService,
@@ -18,7 +28,7 @@ export class UnsubscribeController {
 
   @Get()
   @Public()
-  page(@Query('token') token: string | undefined, @Res() response: Response): void {
+  page(@Query('token') token: unknown, @Res() response: Response): void {
     this.userOf(token);
     response
       .type('html')
@@ -32,13 +42,16 @@ export class UnsubscribeController {
   @Post()
   @Public()
   @HttpCode(200)
-  async unsubscribe(@Query('token') token: string | undefined): Promise<{ unsubscribed: true }> {
+  async unsubscribe(@Query('token') token: unknown): Promise<{ unsubscribed: true }> {
     await this.preferences.unsubscribeDigest(this.userOf(token));
     return { unsubscribed: true };
   }
 
-  private userOf(token: string | undefined): string {
-    const userId = token ? verifyUnsubscribeToken(this.config.jwtSecret, token) : null;
+  private userOf(token: unknown): string {
+    const userId =
+      typeof token === 'string' && token.length <= MAX_TOKEN_LENGTH
+        ? verifyUnsubscribeToken(this.config.jwtSecret, token)
+        : null;
     if (!userId) throw DomainException.badInput('token', 'token is not a valid unsubscribe token');
     return userId;
   }
