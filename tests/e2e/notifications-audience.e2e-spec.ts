@@ -1,4 +1,5 @@
-import { DeliveryService } from '@accord/notifications';
+import { DeliveryService, NotificationsService } from '@accord/notifications';
+import request from 'supertest';
 import { createWorld, World } from '../support/factories';
 import { startSmtpSink, SmtpSink, to } from '../support/smtp-sink';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -83,5 +84,27 @@ describe('Notifications: the audience at delivery, preferences input', () => {
       message: expect.stringMatching(/AMENDMENT_PROPOSED.*twice/),
       extensions: { code: 'BAD_USER_INPUT', field: 'preferences' },
     });
+  });
+
+  it('lets the unsubscribe page’s button post (its CSP allows the form), and only the POST unsubscribes', async () => {
+    const link = new URL(t.get(NotificationsService).unsubscribeUrl(w.headA.id));
+    const path = `${link.pathname}${link.search}`;
+    const prefs = async () =>
+      ok(await t.gql(`{ myNotificationPreferences { kind email } }`, {}, w.headA.token))
+        .myNotificationPreferences;
+
+    const page = await request(t.http).get(path);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<form method="post">');
+    // A browser submits the form only where form-action allows this origin.
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toMatch(/form-action 'self'/);
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(await prefs()).toContainEqual({ kind: 'AMENDMENT_PROPOSED', email: true });
+
+    // What the button sends: a form POST to the page's own URL.
+    const res = await request(t.http).post(path).type('form').send('');
+    expect(res.status).toBe(200);
+    expect(await prefs()).toContainEqual({ kind: 'AMENDMENT_PROPOSED', email: false });
   });
 });

@@ -32,6 +32,11 @@ export class UnsubscribeController {
     this.userOf(token);
     response
       .type('html')
+      // The API's CSP forbids every form (form-action 'none'); this page's one button posts here.
+      .setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      )
       .send(
         `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Accord</title></head><body>` +
           `<form method="post"><p>Stop the digest emails (amendments proposed, replies to your comments)?</p>` +
