@@ -102,9 +102,14 @@ describe('Notifications: the audience at delivery, preferences input', () => {
     expect(csp).toMatch(/default-src 'none'/);
     expect(await prefs()).toContainEqual({ kind: 'AMENDMENT_PROPOSED', email: true });
 
-    // What the button sends: a form POST to the page's own URL.
-    const res = await request(t.http).post(path).type('form').send('');
-    expect(res.status).toBe(200);
+    // What the button sends: a form POST to the page's own URL; the person sees a page.
+    const res = await request(t.http)
+      .post(path)
+      .set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8')
+      .type('form')
+      .send('');
+    expect({ status: res.status, type: res.type }).toEqual({ status: 200, type: 'text/html' });
+    expect(res.text).toContain('no longer receive the digest emails');
     expect(await prefs()).toContainEqual({ kind: 'AMENDMENT_PROPOSED', email: false });
   });
 });

@@ -1,4 +1,14 @@
-import { Controller, Get, HttpCode, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import {
   APP_CONFIG,
   AppConfig,
@@ -6,12 +16,16 @@ import {
   DomainExceptionRestFilter,
   Public,
 } from '@accord/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { PreferencesService } from './preferences.service';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 /** A user id, a dot and a base64url HMAC-SHA256: 36 + 1 + 43. */
 const MAX_TOKEN_LENGTH = 80;
+
+const DONE_PAGE =
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Accord</title></head><body>` +
+  `<p>Done: you will no longer receive the digest emails. You can turn them on again in your notification preferences.</p></body></html>`;
 
 /**
  * The digest's List-Unsubscribe target. POST (RFC 8058 one-click, what mail clients send) turns
@@ -47,9 +61,16 @@ export class UnsubscribeController {
   @Post()
   @Public()
   @HttpCode(200)
-  async unsubscribe(@Query('token') token: unknown): Promise<{ unsubscribed: true }> {
+  async unsubscribe(
+    @Query('token') token: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ unsubscribed: true } | string> {
     await this.preferences.unsubscribeDigest(this.userOf(token));
-    return { unsubscribed: true };
+    // The page's button (a browser) is answered with a page; a mail client's one-click POST with JSON.
+    if (request.accepts(['json', 'html']) !== 'html') return { unsubscribed: true };
+    response.type('html');
+    return DONE_PAGE;
   }
 
   private userOf(token: unknown): string {
