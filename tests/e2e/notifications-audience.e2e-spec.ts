@@ -86,6 +86,19 @@ describe('Notifications: the audience at delivery, preferences input', () => {
     });
   });
 
+  it('takes an empty list in setNotificationPreferences as no change', async () => {
+    const res = await t.gql(
+      `mutation { setNotificationPreferences(preferences: []) { kind email } }`,
+      {},
+      w.observerA.token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.setNotificationPreferences).toContainEqual({
+      kind: 'COMMENT_REPLY',
+      email: true,
+    });
+  });
+
   it('lets the unsubscribe page’s button post (its CSP allows the form), and only the POST unsubscribes', async () => {
     const link = new URL(t.get(NotificationsService).unsubscribeUrl(w.headA.id));
     const path = `${link.pathname}${link.search}`;
