@@ -70,4 +70,19 @@ describe('input: REST parameters', () => {
     const lines = await request(t.http).post(path).send({ text: 'Title\r\n\r\n1. Clause\n' });
     expect(lines.status).toBe(404);
   });
+
+  it.each([
+    ['GET', 'token=nope'],
+    ['POST', 'token=nope'],
+    ['GET', ''],
+    ['POST', 'token=a&token=b'],
+    ['GET', `token=${randomUUID()}.${'x'.repeat(43)}`],
+  ])(
+    'refuses a bad token in %s /notifications/unsubscribe?%s, naming it',
+    async (method, query) => {
+      const path = `/notifications/unsubscribe?${query}`;
+      const req = method === 'GET' ? request(t.http).get(path) : request(t.http).post(path);
+      await expect400(await req, 'token');
+    },
+  );
 });

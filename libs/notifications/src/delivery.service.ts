@@ -6,9 +6,16 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, TransactionHost, TypeOrmAdapter } from '@accord/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  NotificationKind,
+  TransactionHost,
+  TypeOrmAdapter,
+} from '@accord/common';
 import { JobsService } from '@accord/jobs';
 import { AgendaDownloadsService } from '@accord/meetings';
+import { can } from '@accord/policy';
 import { join } from 'node:path';
 import type Mail from 'nodemailer/lib/mailer';
 import { mailboxTransport, MailTransport, smtpTransport } from './mail-transport';
@@ -20,6 +27,9 @@ import { unsubscribeUrl } from './unsubscribe-token';
 
 /** What one attempt ended in: the error is thrown after the transaction, for the queue to retry. */
 type Outcome = { retry: Error } | null;
+
+const NO_LONGER_RECIPIENT =
+  'Not sent: the recipient was disabled or may no longer read the document since it was written';
 
 /**
  * The outbox's worker. Each delivery job locks its row (FOR UPDATE SKIP LOCKED, status PENDING),
@@ -95,6 +105,10 @@ export class DeliveryService
     const outcome = await this.txHost.withTransaction(async (): Promise<Outcome> => {
       const row = await this.repository.lockPending(deliveryId);
       if (!row || row.digest) return null;
+      if (!(await this.stillFor([row])).length) {
+        await this.repository.markDropped([row.id], NO_LONGER_RECIPIENT);
+        return null;
+      }
       return this.attempt([row], async () => this.transport.send(await this.message(row)));
     });
     if (outcome) throw outcome.retry;
@@ -113,11 +127,39 @@ export class DeliveryService
         dropped.map((row) => row.id),
         'Not sent: the recipient turned these emails off',
       );
-      const rows = locked.filter((row) => !off.has(row.kind));
+      const wanted = locked.filter((row) => !off.has(row.kind));
+      const rows = await this.stillFor(wanted);
+      await this.repository.markDropped(
+        wanted.filter((row) => !rows.includes(row)).map((row) => row.id),
+        NO_LONGER_RECIPIENT,
+      );
       if (!rows.length) return null;
       return this.attempt(rows, async () => this.transport.send(await this.digestMessage(rows)));
     });
     if (outcome) throw outcome.retry;
+  }
+
+  /**
+   * The rows whose recipient may still receive them: rendered when the change was made, they are
+   * sent later (a digest up to an hour later), and a user disabled or removed from their delegation
+   * meanwhile must not be told of a draft they may no longer read.
+   */
+  private async stillFor(
+    rows: NotificationDeliveryEntity[],
+  ): Promise<NotificationDeliveryEntity[]> {
+    if (!rows.length) return rows;
+    const [recipient] = await this.repository.usersByIds([rows[0].recipientId]);
+    if (!recipient) return [];
+    const kept: NotificationDeliveryEntity[] = [];
+    for (const row of rows) {
+      // A delegation's own signature is news to it whatever it may read of the negotiation.
+      if (row.documentId && row.kind !== NotificationKind.SIGNATURE_RECORDED) {
+        const document = await this.repository.document(row.documentId);
+        if (!document || !can(recipient.actor, 'document.readHistory', document)) continue;
+      }
+      kept.push(row);
+    }
+    return kept;
   }
 
   private async attempt(

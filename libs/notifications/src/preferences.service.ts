@@ -48,6 +48,9 @@ export class PreferencesService {
         'preferences',
         'ACCOUNT emails (password reset, account invitation) cannot be turned off',
       );
+    const twice = preferences.find((p, i) => preferences.findIndex((q) => q.kind === p.kind) !== i);
+    if (twice)
+      throw DomainException.badInput('preferences', `preferences names ${twice.kind} twice`);
     await this.txHost.withTransaction(async () => {
       await this.repository.savePreferences(
         preferences.map((p) => ({ userId: actor!.id, kind: p.kind, email: p.email })),

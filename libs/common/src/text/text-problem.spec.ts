@@ -36,6 +36,14 @@ describe(textProblem.name, () => {
     expect(textProblem('flag \ud83c\uddeb\ud83c\uddf7', 'plain')).toBeNull();
   });
 
+  it('refuses U+FFFE and U+FFFF, which XML (a Word file) cannot hold', () => {
+    for (const kind of ['plain', 'name', 'multiline'] as const) {
+      expect(textProblem('a\uffffb', kind)).toBe('must be well-formed Unicode text');
+      expect(textProblem('a\ufffe', kind)).toBe('must be well-formed Unicode text');
+    }
+    expect(textProblem('a\ufffdb', 'multiline')).toBeNull();
+  });
+
   it('keeps every character of a password except NUL', () => {
     expect(textProblem('pa\u0000ss', 'secret')).toBe('must not contain NUL (U+0000)');
     expect(textProblem(`p\t\n\u007f\u0085\u001b\u200b\ud800`, 'secret')).toBeNull();

@@ -4,8 +4,8 @@ import { languageName } from '../text-languages';
 import { textSegments } from '../text-segments';
 import { dateLabel, hasBrackets, textStatusLabel, versionLine } from '../text-status';
 
-/** Markdown's inline markup characters, escaped so that the text reads as written. */
-const escape = (text: string) => text.replace(/([\\`*_[\]<>#|~])/g, '\\$1');
+/** Markdown's inline markup characters and `&` (`&copy;` is ©), escaped so that the text reads as written. */
+const escape = (text: string) => text.replace(/([\\`*_[\]<>#|~&])/g, '\\$1');
 
 /** One language's text of a clause, bracketed passages in bold, brackets kept. */
 function inline(text: string): string {

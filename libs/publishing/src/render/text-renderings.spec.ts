@@ -132,4 +132,30 @@ describe(renderTextMarkdown.name, () => {
     );
     expect(md).toContain('> *Interpretive declaration by Türkiye:* Read with clause 2.');
   });
+
+  it('shows markup, HTML and character references that people typed as written, never as markup', () => {
+    const typed = '<img src=x onerror=alert(1)> [a](javascript:x) &amp; &copy; *b* `c`';
+    const md = renderTextMarkdown(
+      bilingual({
+        languages: ['en'],
+        clauses: [
+          {
+            id: 'c1',
+            kind: ClauseKind.OPERATIVE,
+            number: '1',
+            texts: { en: { text: typed } },
+          },
+        ],
+        signatories: [
+          { participant: '**Evil** <b>', signedAt: new Date('2025-05-01'), statement: '&lt;x&gt;' },
+        ],
+      }),
+    );
+    // Brackets mark passages not agreed: bold, and escaped, so never a link.
+    expect(md).toContain(
+      '**1.** \\<img src=x onerror=alert(1)\\> **\\[a\\]**(javascript:x) \\&amp; \\&copy; \\*b\\* \\`c\\`',
+    );
+    expect(md).toContain('- \\*\\*Evil\\*\\* \\<b\\>');
+    expect(md).toContain('Statement: \\&lt;x\\&gt;');
+  });
 });
