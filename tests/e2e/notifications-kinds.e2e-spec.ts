@@ -213,7 +213,27 @@ describe('Notification emails: each kind, parsed back', () => {
     expect(to(sink.messages, w.companyDelegate.email)).toHaveLength(0);
   });
 
-  it('announces a silence procedure (the port the silence library calls) with its deadline in both zones', async () => {
+  it('announces a silence procedure (the port the silence library calls) with its deadline in the announced zone and in the recipient’s own', async () => {
+    const refused = await t.gql(
+      `mutation { setMyTimezone(timezone: "Mars/Olympus_Mons") { timezone } }`,
+      {},
+      w.headB.token,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'timezone',
+    });
+    const set = ok(
+      await t.gql(
+        `mutation { setMyTimezone(timezone: "america/new_york") { timezone } }`,
+        {},
+        w.headB.token,
+      ),
+    );
+    expect(set.setMyTimezone.timezone).toBe('America/New_York');
+    expect(ok(await t.gql(`{ me { timezone } }`, {}, w.headB.token)).me.timezone).toBe(
+      'America/New_York',
+    );
     const draft = await createDraft(t, w.secretariat.token, { eligibleKinds: ['STATE'] });
     await t.get(TransactionHost).withTransaction(() =>
       t
@@ -223,15 +243,23 @@ describe('Notification emails: each kind, parsed back', () => {
           deadlineTimezone: 'Europe/Paris',
         }),
     );
+    const announced = (m: typeof sink.messages, email: string) =>
+      to(m, email).some((x) => x.subject?.startsWith('Silence procedure'));
     await sink.waitFor(
-      (m) => to(m, w.headB.email).some((x) => x.subject?.startsWith('Silence procedure')),
-      'the silence announcement',
+      (m) => announced(m, w.headB.email) && announced(m, w.headA.email),
+      'the silence announcements',
     );
     const mail = to(sink.messages, w.headB.email).find((x) =>
       x.subject?.startsWith('Silence procedure'),
     )!;
     expect(mail.text).toContain('17:00'); // Paris, summer time
-    expect(mail.text).toContain('15:00'); // UTC
+    expect(mail.text).toContain('11:00'); // the recipient's New York, summer time
+    expect(mail.text).toContain('America/New_York');
+    // A recipient who chose no zone reads the deadline in UTC as well.
+    const other = to(sink.messages, w.headA.email).find((x) =>
+      x.subject?.startsWith('Silence procedure'),
+    );
+    expect(other?.text).toContain('15:00');
     expect(to(sink.messages, w.companyDelegate.email)).toHaveLength(0);
   });
 

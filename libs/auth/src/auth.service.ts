@@ -127,6 +127,7 @@ export class AuthService {
       membership: await this.memberships.membershipOf(user.id),
       mfaEnabled: user.mfaEnabled ?? false,
       language: user.language,
+      timezone: user.timezone,
       lastLoginAt: user.lastLoginAt,
     };
   }

@@ -35,6 +35,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 35, default: 'en' })
   language: string;
 
+  /** IANA time zone the user reads times in (their emails); null: UTC. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  timezone: string | null;
+
   /** Read from the second-factor table, its one source of truth (not set on a freshly saved row). */
   @VirtualColumn({
     type: 'boolean',

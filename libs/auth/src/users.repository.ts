@@ -23,7 +23,7 @@ export class UsersRepository {
     return plainRows(
       this.txHost.tx,
       `SELECT u.id, u.email, u."displayName", u."platformRole", u."disabledAt", u."lastLoginAt",
-         u.language, u."createdAt",
+         u.language, u.timezone, u."createdAt",
          EXISTS (SELECT 1 FROM totp_credentials t WHERE t."userId" = u.id AND t."enabledAt" IS NOT NULL)
            AS "mfaEnabled"
        FROM users u WHERE u.id = ANY($1)`,

@@ -34,6 +34,7 @@ export * from './database/plain-rows';
 export * from './database/free-port';
 export * from './database/pg-timeouts';
 export * from './text/text-limits';
+export * from './text/time-zone';
 export * from './text/pdf-fonts';
 export * from './text/pdf-pages';
 export * from './ports/signatories-lookup';

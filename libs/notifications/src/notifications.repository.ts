@@ -18,6 +18,8 @@ export interface Recipient {
   actor: Actor;
   email: string;
   language: string;
+  /** The user's own IANA time zone; null: UTC. */
+  timezone: string | null;
   participantName: string | null;
 }
 
@@ -47,6 +49,7 @@ interface RecipientRow {
   displayName: string;
   platformRole: PlatformRole;
   language: string;
+  timezone: string | null;
   participantId: string | null;
   participantKind: ParticipantKind | null;
   role: DelegationRole | null;
@@ -54,7 +57,7 @@ interface RecipientRow {
 }
 
 const RECIPIENTS = `
-SELECT u.id, u.email, u."displayName", u."platformRole", u.language,
+SELECT u.id, u.email, u."displayName", u."platformRole", u.language, u.timezone,
        m."participantId", p.kind AS "participantKind", m.role, p.name AS "participantName"
 FROM users u
 LEFT JOIN delegation_memberships m ON m."userId" = u.id
@@ -78,6 +81,7 @@ function toRecipient(row: RecipientRow): Recipient {
     },
     email: row.email,
     language: row.language,
+    timezone: row.timezone,
     participantName: row.participantName,
   };
 }
@@ -208,6 +212,10 @@ export class NotificationsRepository {
 
   async savePreferences(rows: NotificationPreferenceEntity[]): Promise<void> {
     await this.preferences.upsert(rows, ['userId', 'kind']);
+  }
+
+  async setTimezone(userId: string, timezone: string | null): Promise<void> {
+    await this.txHost.tx.query(`UPDATE users SET timezone = $2 WHERE id = $1`, [userId, timezone]);
   }
 
   async setLanguage(userId: string, language: string): Promise<void> {

@@ -46,6 +46,20 @@ export class NotificationsResolver {
     return UserModel.fromActor({ ...actor!, language: language.trim().toLowerCase() });
   }
 
+  @Mutation(() => UserModel, {
+    description:
+      'The time zone (IANA, e.g. Europe/Paris) the caller reads times in, in emails beside the ' +
+      'announced zone; null or empty: UTC',
+  })
+  @Permission('notification.preferences')
+  async setMyTimezone(
+    @CurrentUser() actor: Actor | null,
+    @Args('timezone', { type: () => String, nullable: true }) timezone: string | null,
+  ): Promise<UserModel> {
+    const zone = await this.preferences.setTimezone(actor, timezone);
+    return UserModel.fromActor({ ...actor!, timezone: zone });
+  }
+
   @Query(() => [NotificationDeliveryModel], {
     description: 'The secretariat’s view of emails and their delivery, newest first',
   })

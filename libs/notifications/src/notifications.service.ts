@@ -246,6 +246,8 @@ export class NotificationsService implements Notifier {
         const language = mailLanguage(recipient.language);
         const rendered = this.renderer.render(kind, language, {
           ...message.data,
+          // Times are also told in the recipient's own zone when they chose one.
+          recipientTimezone: recipient.timezone ?? message.data.recipientTimezone ?? 'UTC',
           recipient: {
             name: recipient.actor.displayName,
             participantName: recipient.participantName,

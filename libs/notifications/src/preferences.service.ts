@@ -5,6 +5,7 @@ import {
   NotificationKind,
   TransactionHost,
   TypeOrmAdapter,
+  requireTimezone,
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
@@ -98,6 +99,22 @@ export class PreferencesService {
         details: { language: code },
       });
     });
+  }
+
+  /** The caller's own time zone for the times in their emails (IANA), or null for UTC. */
+  async setTimezone(actor: Actor | null, timezone: string | null): Promise<string | null> {
+    assertCan(actor, 'notification.preferences', {});
+    const zone = timezone === null || timezone.trim() === '' ? null : requireTimezone(timezone);
+    await this.txHost.withTransaction(async () => {
+      await this.repository.setTimezone(actor!.id, zone);
+      await this.audit.record(actor, {
+        action: 'user.timezoneChanged',
+        entityType: 'User',
+        entityId: actor!.id,
+        details: { timezone: zone },
+      });
+    });
+    return zone;
   }
 
   async deliveries(

@@ -28,6 +28,12 @@ export class UserModel {
   @Field({ description: 'BCP 47 code of the language the user reads the platform in' })
   language: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'IANA time zone the user reads times in (their emails); null: UTC',
+  })
+  timezone: string | null;
+
   static fromActor(actor: Actor): UserModel {
     return Object.assign(new UserModel(), {
       id: actor.id,
@@ -38,6 +44,7 @@ export class UserModel {
       mfaEnabled: actor.mfaEnabled ?? false,
       lastLoginAt: actor.lastLoginAt ?? null,
       language: actor.language ?? 'en',
+      timezone: actor.timezone ?? null,
     });
   }
 
@@ -52,6 +59,7 @@ export class UserModel {
     model.mfaEnabled = entity.mfaEnabled ?? false;
     model.lastLoginAt = entity.lastLoginAt ?? null;
     model.language = entity.language ?? 'en';
+    model.timezone = entity.timezone ?? null;
     return model;
   }
 }

@@ -30,6 +30,7 @@ interface ActorRow {
   delegationRole: DelegationRole | null;
   mfaEnabled: boolean;
   language: string;
+  timezone: string | null;
   lastLoginAt: Date | null;
 }
 
@@ -45,7 +46,7 @@ WITH touched AS (
   WHERE id = $2 AND "userId" = $1 AND "revokedAt" IS NULL AND "expiresAt" > now()
     AND "lastUsedAt" < now() - interval '1 minute'
 )
-SELECT u.id, u.email, u."displayName", u."platformRole", u.language, u."lastLoginAt",
+SELECT u.id, u.email, u."displayName", u."platformRole", u.language, u.timezone, u."lastLoginAt",
        m."participantId", p.kind AS "participantKind", m.role AS "delegationRole",
        EXISTS (SELECT 1 FROM totp_credentials t
                WHERE t."userId" = u.id AND t."enabledAt" IS NOT NULL) AS "mfaEnabled"
@@ -93,6 +94,7 @@ export class SessionsRepository {
       mfaEnabled: row.mfaEnabled,
       language: row.language,
       lastLoginAt: row.lastLoginAt,
+      timezone: row.timezone,
       sessionId,
     };
   }

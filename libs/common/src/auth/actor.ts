@@ -11,6 +11,8 @@ export interface Actor {
   mfaEnabled?: boolean;
   /** The user's language and last login, read with the caller so that `me` needs no other query. */
   language?: string;
+  /** The user's own IANA time zone (null or absent: UTC). */
+  timezone?: string | null;
   lastLoginAt?: Date | null;
   /** The session the request's access token belongs to (absent for callers without a token, e.g. seeds). */
   sessionId?: string;

@@ -7,6 +7,7 @@ import {
   Notifier,
   TransactionHost,
   TypeOrmAdapter,
+  requireTimezone,
 } from '@accord/common';
 import { ParticipantByIdLoader } from '@accord/participants';
 import { AuditService } from '@accord/audit';
@@ -18,7 +19,7 @@ import { found } from '../shared/found';
 import { AdoptionReadiness } from '../lifecycle/adoption-readiness.service';
 import { DocumentEntity } from '../documents/document.entity';
 import { silenceDeadlineText } from './silence-deadline-text';
-import { MAX_SILENCE_DAYS, silenceReason, silenceTimezone } from './silence-input';
+import { MAX_SILENCE_DAYS, silenceReason } from './silence-input';
 import { SilenceProcedureEntity } from './silence-procedure.entity';
 import { SilenceSchedule } from './silence-schedule';
 import { SilenceStatus } from './silence-status';
@@ -51,7 +52,7 @@ export class SilenceService {
   ): Promise<SilenceProcedureEntity> {
     if (Number.isNaN(deadline.getTime()))
       throw DomainException.badInput('deadline', 'deadline must be a date and time');
-    const given = rawTimezone?.trim() ? silenceTimezone(rawTimezone.trim()) : null;
+    const given = rawTimezone?.trim() ? requireTimezone(rawTimezone) : null;
     const procedure = await this.txHost.withTransaction(async () => {
       const document = await this.locks.document(documentId, 'documentId', { whileSilent: true });
       assertAllowedOnDocument(actor, 'silence.start', document);

@@ -1,10 +1,4 @@
-import {
-  optionalText,
-  requireSchedule,
-  requireText,
-  requireTimezone,
-  uniqueIds,
-} from './meeting-checks';
+import { optionalText, requireSchedule, requireText, uniqueIds } from './meeting-checks';
 
 const fieldOf = (fn: () => unknown) => {
   try {
@@ -14,26 +8,6 @@ const fieldOf = (fn: () => unknown) => {
   }
   return null;
 };
-
-describe(requireTimezone.name, () => {
-  it.each([
-    'Europe/London',
-    'Europe/Paris',
-    'Asia/Singapore',
-    'America/Argentina/Buenos_Aires',
-    'UTC',
-    'EST5EDT',
-  ])('accepts the IANA zone %s', (zone) => expect(requireTimezone(zone)).toBe(zone));
-
-  it.each(['Mars/Olympus_Mons', '+02:00', 'UTC+2', 'Paris', '', 'Europe/London; DROP TABLE'])(
-    'refuses %p naming the field',
-    (zone) => expect(fieldOf(() => requireTimezone(zone))).toBe('timezone'),
-  );
-});
-
-it('spells a zone the canonical way', () => {
-  expect(requireTimezone(' europe/paris ')).toBe('Europe/Paris');
-});
 
 describe(requireSchedule.name, () => {
   it('wants the end after the start and a meeting of at most 31 days', () => {

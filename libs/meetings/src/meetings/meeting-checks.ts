@@ -1,6 +1,5 @@
 import { DomainException } from '@accord/common';
 import { isUUID } from 'class-validator';
-import { IANAZone } from 'luxon';
 
 /** A meeting lasts at most this long: agendas are laid out day by day. */
 export const MAX_MEETING_DAYS = 31;
@@ -52,23 +51,6 @@ export function requireText(value: string, field: string): string {
 /** An optional single-line text: null when absent or blank. */
 export function optionalText(value: string | null | undefined, field: string): string | null {
   return value?.trim() ? requireText(value, field) : null;
-}
-
-/**
- * An IANA zone name such as Europe/Paris, returned with its usual capitals (europe/paris →
- * Europe/Paris). An offset like +02:00 is not a zone: it knows nothing of summer time.
- */
-export function requireTimezone(value: string, field = 'timezone'): string {
-  const zone = value.trim();
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) || !IANAZone.isValidZone(zone)) {
-    throw DomainException.badInput(
-      field,
-      `${field} must be an IANA time zone such as Europe/Paris; got "${value}"`,
-    );
-  }
-  // Only the case is corrected: ICU would also swap IANA names for its own legacy aliases.
-  const resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
 }
 
 export function requireSchedule(startsAt: Date, endsAt: Date): void {

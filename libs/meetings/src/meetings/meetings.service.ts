@@ -7,20 +7,14 @@ import {
   Notifier,
   TransactionHost,
   TypeOrmAdapter,
+  requireTimezone,
 } from '@accord/common';
 import { AuditService } from '@accord/audit';
 import { assertCan } from '@accord/policy';
 import { ActionItemsRepository } from '../action-items/action-items.repository';
 import { CreateMeetingInput } from './create-meeting.input';
 import { UpdateMeetingInput } from './update-meeting.input';
-import {
-  requireId,
-  requireSchedule,
-  optionalText,
-  requireText,
-  requireTimezone,
-  uniqueIds,
-} from './meeting-checks';
+import { requireId, requireSchedule, optionalText, requireText, uniqueIds } from './meeting-checks';
 import { MeetingEntity } from './meeting.entity';
 import { MeetingFields, MeetingsRepository } from './meetings.repository';
 import { ParticipantDirectory } from './participant-directory';
