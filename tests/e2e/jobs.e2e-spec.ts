@@ -1,3 +1,4 @@
+import { countQueries } from '../support/count-queries';
 import { JobsService } from '@accord/jobs';
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -79,6 +80,33 @@ describe('Job queue (pg-boss on the app database)', () => {
     await jobs.send('test-once', { n: 5 });
     await until(() => seen.length >= 3, 'the last job');
     expect(seen).toEqual(['1', '4', '5']);
+  });
+
+  it('sends many jobs in one statement, with the same singleton and transaction rules', async () => {
+    const seen: string[] = [];
+    const jobs = await startWith('test-many', seen);
+    const { dataSource } = apps[0];
+    await jobs.send('test-many', { n: 0 }, { singletonKey: 'k0' });
+    const { count, statements } = await countQueries(() =>
+      jobs.sendMany('test-many', [
+        { data: { n: 1 }, singletonKey: 'k0' }, // already there
+        { data: { n: 2 }, singletonKey: 'k2' },
+        { data: { n: 3 }, singletonKey: 'k2' }, // twice in the list
+        { data: { n: 4 } },
+        { data: { n: 5 }, startAfter: new Date(Date.now() + 1000) },
+      ]),
+    );
+    expect(statements.filter((sql) => /INSERT INTO pgboss\.job/.test(sql))).toHaveLength(1);
+    expect(count).toBe(1);
+    await dataSource
+      .transaction(async (manager) => {
+        await jobs.sendMany('test-many', [{ data: { n: 6 } }], { manager });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await until(() => seen.length >= 4, 'the four jobs');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen.sort()).toEqual(['0', '2', '4', '5']);
   });
 
   it('reports the queue in the readiness probe', async () => {

@@ -4,7 +4,13 @@ import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import type { Logger } from 'pino';
-import { AppConfig, ConfigModule, DatabaseModule, PubSubModule } from '@accord/common';
+import {
+  AppConfig,
+  CompiledReadsModule,
+  ConfigModule,
+  DatabaseModule,
+  PubSubModule,
+} from '@accord/common';
 import { AuditModule } from '@accord/audit';
 import { AuthModule } from '@accord/auth';
 import { DraftingModule } from '@accord/drafting';
@@ -48,6 +54,7 @@ export class AppModule {
           }),
         ),
         PubSubModule,
+        CompiledReadsModule,
         JobsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -1,5 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, PubSubModule } from '@accord/common';
+import {
+  AppConfig,
+  CompiledReadsModule,
+  ConfigModule,
+  DatabaseModule,
+  PubSubModule,
+} from '@accord/common';
 import { AuditModule } from '@accord/audit';
 import { AuthModule } from '@accord/auth';
 import { JobsModule } from '@accord/jobs';
@@ -27,6 +33,7 @@ export class CliModule {
         ),
         // The domain modules publish their events after commit (subscribers of a running API get them).
         PubSubModule,
+        CompiledReadsModule,
         JobsModule,
         NotificationsModule,
         AuditModule,

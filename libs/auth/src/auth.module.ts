@@ -10,6 +10,7 @@ import { AccessGuard } from './access.guard';
 import { AuditEventActorResolver } from './audit-event-actor.resolver';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { CompiledReadsCaller } from './compiled-reads-caller';
 import { JwtStrategy } from './jwt.strategy';
 import { UserByIdLoader } from './loaders/user-by-id.loader';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -35,6 +36,7 @@ import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
+import { UserCompiledFields } from './user-compiled-fields';
 
 @Module({
   imports: [
@@ -59,6 +61,7 @@ import { UsersService } from './users.service';
     }),
   ],
   providers: [
+    UserCompiledFields,
     UsersRepository,
     UsersService,
     AuthService,
@@ -77,6 +80,7 @@ import { UsersService } from './users.service';
     SecondFactorResolver,
     LoginRateLimiter,
     JwtStrategy,
+    CompiledReadsCaller,
     UserByIdLoader,
     AuthResolver,
     UsersResolver,

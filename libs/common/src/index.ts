@@ -15,6 +15,8 @@ export * from './errors/database-unavailable';
 export * from './errors/validation-pipe';
 export * from './graphql/request-context';
 export * from './graphql/field-context';
+export * from './graphql/compiled-reads/compiled-reads';
+export * from './graphql/compiled-reads/json-selection';
 export * from './loaders/request-loaders';
 export * from './loaders/loader.decorator';
 export * from './loaders/order-by-keys';

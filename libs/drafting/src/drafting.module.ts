@@ -31,6 +31,7 @@ import { DocumentsReader } from './documents/documents-reader.service';
 import { DocumentsRepository } from './documents/documents.repository';
 import { DocumentsResolver } from './documents/documents.resolver';
 import { DocumentsService } from './documents/documents.service';
+import { DocumentCompiledRead } from './documents/document-compiled-read';
 import { DraftLocks } from './shared/draft-locks.service';
 import { DraftingSeedRepository } from './seed/drafting-seed.repository';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
@@ -114,6 +115,7 @@ const REPOSITORIES = [
 
 const SERVICES = [
   DocumentsReader,
+  DocumentCompiledRead,
   DocumentEvents,
   DraftLocks,
   TextVersionsService,

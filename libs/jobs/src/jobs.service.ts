@@ -117,6 +117,42 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
+  /**
+   * Sends many jobs to one registered queue in one statement (pg-boss `insert`), with the same
+   * rules as `send`: the queue's retry policy, singleton keys (a key already there, or twice in
+   * the list, creates one job), and the current transaction. A change that notifies hundreds of
+   * users thus costs one round trip instead of hundreds.
+   */
+  async sendMany<T extends object>(
+    queue: string,
+    jobs: { data: T; startAfter?: Date; singletonKey?: string }[],
+    options: Pick<SendOptions, 'manager'> = {},
+  ): Promise<void> {
+    if (!this.queues.has(queue)) throw new Error(`Job queue ${queue} is not registered`);
+    // The first of a key wins, as with `send` one after the other.
+    const keys = new Set<string>();
+    jobs = jobs.filter(({ singletonKey }) => {
+      if (singletonKey === undefined) return true;
+      if (keys.has(singletonKey)) return false;
+      keys.add(singletonKey);
+      return true;
+    });
+    if (!jobs.length) return;
+    await this.ready();
+    const manager =
+      options.manager ?? (this.txHost.isTransactionActive() ? this.txHost.tx : undefined);
+    await this.boss.insert(
+      jobs.map(({ data, startAfter, singletonKey }) => ({
+        name: queue,
+        data,
+        // pg-boss reads a startAfter ending in Z as a moment (otherwise as an interval).
+        ...(startAfter ? { startAfter: startAfter.toISOString() } : {}),
+        ...(singletonKey ? { id: singletonJobId(queue, singletonKey), singletonKey } : {}),
+      })),
+      manager ? { db: transactionDb(manager) } : {},
+    );
+  }
+
   /** For /health/ready: the queue started and its pool answers. */
   readonly readinessProbe = {
     key: 'jobs',

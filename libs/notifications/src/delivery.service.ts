@@ -21,7 +21,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import { mailboxTransport, MailTransport, smtpTransport } from './mail-transport';
 import { NotificationDeliveryEntity, StoredAttachment } from './notification-delivery.entity';
 import { NotificationsRepository } from './notifications.repository';
-import { DELIVER_QUEUE, DIGEST_QUEUE, digestJob } from './queues';
+import { DELIVER_QUEUE, DIGEST_QUEUE, enqueueDeliveries } from './queues';
 import { mailLanguage, TemplateRenderer } from './template-renderer';
 import { unsubscribeUrl } from './unsubscribe-token';
 
@@ -86,12 +86,7 @@ export class DeliveryService
   async onApplicationBootstrap(): Promise<void> {
     if (!this.jobs.workers) return;
     const rows = await this.repository.pendingRows();
-    for (const row of rows)
-      if (row.digest)
-        await this.jobs.send(
-          ...digestJob(row.recipientId, row.createdAt, this.config.mail.digestIntervalSeconds),
-        );
-      else await this.jobs.send(DELIVER_QUEUE, { deliveryId: row.id }, { singletonKey: row.id });
+    await enqueueDeliveries(this.jobs, rows, this.config.mail.digestIntervalSeconds);
     if (rows.length) this.logger.log(`${rows.length} emails waiting in the outbox`);
   }
 

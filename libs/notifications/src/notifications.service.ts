@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { meetingCalendar } from './meeting-calendar';
 import { StoredAttachment } from './notification-delivery.entity';
 import { DocumentRow, NotificationsRepository, Recipient } from './notifications.repository';
-import { DELIVER_QUEUE, digestJob } from './queues';
+import { enqueueDeliveries } from './queues';
 import { mailLanguage, TemplateRenderer } from './template-renderer';
 import { unsubscribeUrl } from './unsubscribe-token';
 
@@ -269,15 +269,12 @@ export class NotificationsService implements Notifier {
         };
       });
     const inserted = await this.repository.insertDeliveries(rows);
-    for (const row of inserted) {
-      if (digest) {
-        await this.jobs.send(
-          ...digestJob(row.recipientId, new Date(), this.config.mail.digestIntervalSeconds),
-        );
-      } else {
-        await this.jobs.send(DELIVER_QUEUE, { deliveryId: row.id }, { singletonKey: row.id });
-      }
-    }
+    const now = new Date();
+    await enqueueDeliveries(
+      this.jobs,
+      inserted.map((row) => ({ ...row, digest, createdAt: now })),
+      this.config.mail.digestIntervalSeconds,
+    );
   }
 
   unsubscribeUrl(userId: string): string {

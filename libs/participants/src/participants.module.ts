@@ -19,6 +19,7 @@ import { ParticipantsRepository } from './participants.repository';
 import { ParticipantsResolver } from './participants.resolver';
 import { ParticipantsService } from './participants.service';
 import { UserDelegationResolver } from './user-delegation.resolver';
+import { ParticipantCompiledFields } from './participant-compiled-fields';
 
 /** Global because it provides MEMBERSHIP_LOOKUP, which the auth library consumes. */
 @Global()
@@ -29,6 +30,7 @@ import { UserDelegationResolver } from './user-delegation.resolver';
     AuthModule,
   ],
   providers: [
+    ParticipantCompiledFields,
     ParticipantsRepository,
     ParticipantsService,
     ParticipantByIdLoader,

@@ -24,6 +24,7 @@ import { SignatoriesLookupRepository } from './signatures-lookup.repository';
 import { SignaturesRepository } from './signatures.repository';
 import { SignaturesResolver } from './signatures.resolver';
 import { SignaturesService } from './signatures.service';
+import { SignatureCompiledFields } from './signature-compiled-fields';
 
 export const SIGNATURE_ENTITIES = [SignatureEntity];
 
@@ -40,6 +41,7 @@ export const SIGNATURE_ENTITIES = [SignatureEntity];
   ],
   controllers: [SignatoriesController, SignatureVerificationController],
   providers: [
+    SignatureCompiledFields,
     SignaturesRepository,
     MeetingRefsRepository,
     SignaturesService,

@@ -11,6 +11,7 @@ import {
   RequestLoaders,
 } from '@accord/common';
 import { complexityPlugin } from './complexity.plugin';
+import { compiledReadsPlugin } from './compiled-reads.plugin';
 import { limitRules } from './operation-limits';
 import { requestObserverPlugin } from './request-observer.plugin';
 
@@ -36,6 +37,7 @@ export function graphqlOptions(moduleRef: ModuleRef): ApolloDriverConfig {
       ApolloServerPluginCacheControlDisabled(),
       requestObserverPlugin(),
       complexityPlugin(() => moduleRef),
+      compiledReadsPlugin(() => moduleRef),
     ],
     formatError: formatGraphQLError,
     context: ({ req }: { req: GraphQLRequestContext['req'] }): GraphQLRequestContext => ({

@@ -1,0 +1,39 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CompiledReads, isoTimestamp } from '@accord/common';
+
+/**
+ * Document.signatures (without arguments: the active ones, in signing order) and the plain
+ * fields of Signature, for compiled reads of a document (see CompiledReads). The document is
+ * one the caller may read, which is all DocumentSignaturesResolver asks (`document.read`).
+ */
+@Injectable()
+export class SignatureCompiledFields implements OnModuleInit {
+  constructor(private readonly reads: CompiledReads) {}
+
+  onModuleInit(): void {
+    this.reads.declareFields('Document', {
+      signatures: {
+        type: 'Signature',
+        list: true,
+        from: (document, signature) => ({
+          table: 'signatures',
+          where: `${signature}."documentId" = ${document}.id AND ${signature}."withdrawnAt" IS NULL`,
+          orderBy: `${signature}."signedAt", ${signature}."createdAt"`,
+        }),
+      },
+    });
+    this.reads.declareFields('Signature', {
+      id: { column: (row) => `${row}.id` },
+      signedAt: { column: (row) => isoTimestamp(`${row}."signedAt"`) },
+      textHash: { column: (row) => `${row}."textHash"` },
+      participant: {
+        type: 'Participant',
+        list: false,
+        from: (signature, participant) => ({
+          table: 'participants',
+          where: `${participant}.id = ${signature}."participantId"`,
+        }),
+      },
+    });
+  }
+}

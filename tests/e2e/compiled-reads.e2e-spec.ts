@@ -1,0 +1,186 @@
+import { DocumentStatus, ParticipantKind } from '@accord/common';
+import { SignaturesService } from '@accord/signatures';
+import { UsersService } from '@accord/auth';
+import { countQueries } from '../support/count-queries';
+import { createDocumentInStatus } from '../support/document-factory';
+import { createMember, createParticipant, createWorld, World } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+import { DelegationRole } from '@accord/common';
+
+/**
+ * A `document(slug:)` read whose selection compiles is answered by one JSON-building statement
+ * (CompiledReads) instead of the resolvers. For every kind of caller it must answer exactly what
+ * the resolvers answer: the same query with `@include(if: true)` on its root field never
+ * compiles (a directive), so the pair compares the two paths on the same data.
+ */
+const DRAFT = `query Draft($slug: String!) {
+  document(slug: $slug) { __typename id slug title status version kind adoptedHash adoptedAt
+    clauses { id position kind text version
+      amendments { id kind text rationale status createdAt clauseKind baseClauseVersion
+        proposer { id name kind countryCode } cosponsors { id name } }
+      talk: comments { id body createdAt resolved author { id displayName } } } } }`;
+const SIGNATORIES = `query Signatories($slug: String!) {
+  text: document(slug: $slug) { id title status adoptedHash adoptedVersion reservationsAllowed
+    signatures { id signedAt textHash participant { id name kind countryCode shortName } } } }`;
+
+/** The same operation, made to run through the resolvers. */
+const viaResolvers = (query: string) =>
+  query.replace(/(document\(slug: \$slug\))/, '$1 @include(if: true)');
+
+const COMPILED = /compiled read: document/;
+
+describe('compiled reads: one statement, the same answer as the resolvers', () => {
+  let t: TestApp;
+  let w: World;
+  let draftSlug: string;
+  let textSlug: string;
+  let callers: Record<string, string | null>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ jobsWorkers: false });
+    w = await createWorld(t);
+    const draft = await createDocumentInStatus(t, {
+      status: DocumentStatus.NEGOTIATION,
+      eligibleKinds: [ParticipantKind.STATE],
+    });
+    draftSlug = draft.slug;
+    const q = (sql: string, params: unknown[]) => t.dataSource.query(sql, params);
+    // Two amendments per clause (A's co-sponsored by B and by a third state), a comment with a
+    // reply per clause: written straight into the tables, as drafting-queries does.
+    const stateC = await createParticipant(t, w.secretariat.actor, { name: 'État C (Côte)' });
+    await createMember(t, w.secretariat.actor, stateC.id, DelegationRole.DELEGATE);
+    await q(
+      `INSERT INTO amendments ("documentId", "clauseId", kind, text, rationale, "proposerId", "proposedById", "baseClauseVersion")
+       SELECT $1, c.id, k.kind::amendment_kind, CASE WHEN k.kind = 'DELETE' THEN NULL ELSE 'New "text" ' || c.position END,
+              CASE WHEN k.kind = 'DELETE' THEN NULL ELSE 'Because \\ and ✓' END, $2, $3, 1
+       FROM clauses c, (VALUES ('REPLACE'), ('DELETE')) k(kind) WHERE c."documentId" = $1`,
+      [draft.id, w.stateA.id, w.delegateA.id],
+    );
+    await q(
+      `INSERT INTO amendment_cosponsors ("amendmentId", "participantId", "cosponsoredById", "createdAt")
+       SELECT a.id, s.id, s.by, now() + s.lag FROM amendments a,
+         (VALUES ($2::uuid, $3::uuid, interval '1 second'), ($4::uuid, $3::uuid, interval '0 seconds')) s(id, by, lag)
+       WHERE a."documentId" = $1 AND a.kind = 'REPLACE'`,
+      [draft.id, w.stateB.id, w.headB.id, stateC.id],
+    );
+    await q(
+      `INSERT INTO comments ("clauseId", "documentId", "authorId", "participantId", body, resolved)
+       SELECT c.id, $1, $2, $3, 'Why this wording? ' || c.position, c.position = 2 FROM clauses c WHERE c."documentId" = $1`,
+      [draft.id, w.delegateA.id, w.stateA.id],
+    );
+    await q(
+      `INSERT INTO comments ("clauseId", "documentId", "parentId", "authorId", "participantId", body)
+       SELECT p."clauseId", $1, p.id, $2, $3, 'Because.' FROM comments p WHERE p."documentId" = $1`,
+      [draft.id, w.headB.id, w.stateB.id],
+    );
+
+    const text = await createDocumentInStatus(t, {
+      status: DocumentStatus.OPEN_FOR_SIGNATURE,
+      eligibleKinds: [ParticipantKind.STATE, ParticipantKind.COMPANY],
+    });
+    textSlug = text.slug;
+    const signatures = t.get(SignaturesService);
+    await signatures.sign(w.headA.actor, { documentId: text.id });
+    const b = await signatures.sign(w.headB.actor, { documentId: text.id });
+    const companyHead = await createMember(
+      t,
+      w.secretariat.actor,
+      w.company.id,
+      DelegationRole.HEAD_OF_DELEGATION,
+    );
+    await signatures.sign(companyHead.actor, { documentId: text.id });
+    await signatures.withdraw(w.headB.actor, { signatureId: b.id, reason: 'Domestic procedure' });
+
+    callers = {
+      anonymous: null,
+      admin: w.admin.token,
+      secretariat: w.secretariat.token,
+      'eligible head': w.headA.token,
+      'eligible delegate': w.delegateA.token,
+      'eligible observer': w.observerA.token,
+      'ineligible delegate': w.companyDelegate.token,
+      'no delegation': w.outsider.token,
+      'stale token': 'not-a-token',
+    };
+  });
+  afterAll(() => t.close());
+
+  async function bothWays(query: string, slug: string, token: string | null) {
+    const compiled = await countQueries(() => t.gql(query, { slug }, token));
+    const resolved = await countQueries(() => t.gql(viaResolvers(query), { slug }, token));
+    return { compiled, resolved };
+  }
+
+  it.each([
+    ['a draft read whole', () => DRAFT, () => draftSlug],
+    ['the public signatories of a text', () => SIGNATORIES, () => textSlug],
+    // Amendments and comments of an adopted text: empty lists for the public, as resolved.
+    ['an adopted text with its negotiation record', () => DRAFT, () => textSlug],
+  ])('%s: every caller gets what the resolvers give', async (_name, query, slug) => {
+    for (const [caller, token] of Object.entries(callers)) {
+      const { compiled, resolved } = await bothWays(query(), slug(), token);
+      expect({ caller, ...compiled.result }).toStrictEqual({ caller, ...resolved.result });
+      expect(resolved.statements.some((s) => COMPILED.test(s))).toBe(false);
+    }
+  });
+
+  it('answers a visible read in one JSON-building statement, with what the resolvers show', async () => {
+    const { compiled } = await bothWays(DRAFT, draftSlug, w.delegateA.token);
+    expect(compiled.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
+    const document = compiled.result.data!.document;
+    expect(document.clauses).toHaveLength(3);
+    const clause = document.clauses[0];
+    expect(clause.amendments.map((a: { kind: string }) => a.kind).sort()).toEqual([
+      'DELETE',
+      'REPLACE',
+    ]);
+    const replace = clause.amendments.find((a: { kind: string }) => a.kind === 'REPLACE');
+    // In the order they co-sponsored: C a second before B.
+    expect(replace.cosponsors.map((p: { name: string }) => p.name)).toEqual([
+      'État C (Côte)',
+      w.stateB.name,
+    ]);
+    expect(clause.talk).toHaveLength(1); // thread starters only
+    expect(clause.talk[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    const text = await bothWays(SIGNATORIES, textSlug, null);
+    expect(text.compiled.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
+    expect(text.compiled.result.data!.text.signatures).toHaveLength(2); // the withdrawn one is not listed
+  });
+
+  it('hides the negotiation record from a caller the policy refuses it, in the compiled answer too', async () => {
+    const { compiled } = await bothWays(DRAFT, draftSlug, w.companyDelegate.token);
+    expect(compiled.result.data!.document).toBeNull();
+    const anonymous = await bothWays(DRAFT, draftSlug, null);
+    expect(anonymous.compiled.result.data!.document).toBeNull();
+  });
+
+  it('leaves to the resolvers what it does not declare: a field, an argument, a fragment', async () => {
+    const queries = [
+      DRAFT.replace('clauses { id', 'clauses { number id'),
+      DRAFT.replace('amendments {', 'amendments(status: PROPOSED) {'),
+      `query($slug: String!) { document(slug: $slug) { ...D } } fragment D on Document { id title }`,
+      SIGNATORIES.replace('signatures {', 'signatures(includeWithdrawn: true) {'),
+    ];
+    for (const query of queries) {
+      const { compiled, resolved } = await bothWays(query, draftSlug, w.delegateA.token);
+      expect(compiled.statements.some((s) => COMPILED.test(s))).toBe(false);
+      expect(compiled.result).toStrictEqual(resolved.result);
+      expect(compiled.result.errors).toBeUndefined();
+    }
+  });
+
+  it('refuses a disabled user at once, as the guard does', async () => {
+    const user = await createMember(t, w.secretariat.actor, w.stateA.id, DelegationRole.DELEGATE);
+    const before = await t.gql<{ document: { id: string } | null }>(
+      DRAFT,
+      { slug: draftSlug },
+      user.token,
+    );
+    expect(before.data!.document).not.toBeNull();
+    await t.get(UsersService).setDisabled(w.admin.actor, user.id, true);
+    const after = await bothWays(DRAFT, draftSlug, user.token);
+    expect(after.compiled.result).toStrictEqual(after.resolved.result);
+    expect(after.compiled.result.data?.document ?? null).toBeNull();
+  });
+});
