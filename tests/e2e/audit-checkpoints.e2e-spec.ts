@@ -76,6 +76,42 @@ describe('audit trail: append-only tables and signed checkpoints', () => {
     expect(result.checked).toBe(await headId(t));
   });
 
+  it('does not make a write wait while another transaction signs a checkpoint; a later event signs it', async () => {
+    const create = (name: string) =>
+      t.gql(
+        'mutation($name: String!) { createParticipant(input: { kind: ACADEMIA, name: $name }) { id } }',
+        { name },
+        w.secretariat.token,
+      );
+    await t.get(AuditService).checkpointHead();
+    const mark = await headId(t);
+    const checkpoints = async () =>
+      Number((await t.dataSource.query('SELECT count(*)::int AS n FROM audit_checkpoints'))[0].n);
+    const before = await checkpoints();
+    // Another transaction holds the checkpoint lock (as one signing a checkpoint would).
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT pg_advisory_xact_lock($1)', [0x41554443]);
+    try {
+      // Writes up to and past the mark go on at once, and sign nothing meanwhile.
+      for (let i = 0; (await headId(t)) - mark <= CHECKPOINT_EVERY_EVENTS; i++) {
+        const passed = await Promise.race([
+          create(`College ${i}`).then((res) => res.errors === undefined),
+          new Promise<string>((resolve) => setTimeout(() => resolve('waited'), 5000)),
+        ]);
+        expect(passed).toBe(true);
+      }
+      expect(await checkpoints()).toBe(before);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    await create('Next one');
+    expect(await checkpoints()).toBe(before + 1);
+    expect(await verify()).toMatchObject({ ok: true, problem: null });
+  });
+
   it('reports the newest events missing when they are deleted past the last checkpoint', async () => {
     const checkpointed = await headId(t);
     expect(await t.get(AuditService).checkpointHead()).toBe(true);

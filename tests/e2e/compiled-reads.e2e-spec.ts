@@ -27,7 +27,7 @@ const SIGNATORIES = `query Signatories($slug: String!) {
 const viaResolvers = (query: string) =>
   query.replace(/(document\(slug: \$slug\))/, '$1 @include(if: true)');
 
-const COMPILED = /compiled read: document/;
+const COMPILED = /compiled read: Document/;
 
 describe('compiled reads: one statement, the same answer as the resolvers', () => {
   let t: TestApp;

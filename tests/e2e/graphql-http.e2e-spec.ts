@@ -88,6 +88,22 @@ describe('GraphQL over HTTP', () => {
     expect(res.body.errors[0].message).toMatch(/too complex/);
   });
 
+  it('measures the same query again with other variables (a larger page is refused)', async () => {
+    const aliases = Array.from(
+      { length: 20 },
+      (_, i) => `p${i}: participants(first: $first) { edges { node { members { user { id } } } } }`,
+    ).join(' ');
+    const query = `query Pages($first: Int) { ${aliases} }`;
+    const small = await post({ query, variables: { first: 1 } });
+    expect(small.body.errors).toBeUndefined();
+    // Measured within the limit once: the same text and variables again are not refused…
+    expect((await post({ query, variables: { first: 1 } })).body.errors).toBeUndefined();
+    // …but the same text with a larger page is measured, and refused.
+    const large = await post({ query, variables: { first: 100 } });
+    expect(large.status).toBe(400);
+    expect(large.body.errors[0].message).toMatch(/too complex/);
+  });
+
   it('refuses oversized input with a clear error naming the field', async () => {
     const admin = await createUser(t, { platformRole: 'ADMIN' as never });
     const res = await t.gql(

@@ -17,6 +17,7 @@ export * from './graphql/request-context';
 export * from './graphql/field-context';
 export * from './graphql/compiled-reads/compiled-reads';
 export * from './graphql/compiled-reads/json-selection';
+export * from './graphql/compiled-reads/compiled-json';
 export * from './loaders/request-loaders';
 export * from './loaders/loader.decorator';
 export * from './loaders/order-by-keys';

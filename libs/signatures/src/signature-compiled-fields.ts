@@ -15,11 +15,11 @@ export class SignatureCompiledFields implements OnModuleInit {
       signatures: {
         type: 'Signature',
         list: true,
-        from: (document, signature) => ({
-          table: 'signatures',
-          where: `${signature}."documentId" = ${document}.id AND ${signature}."withdrawnAt" IS NULL`,
-          orderBy: `${signature}."signedAt", ${signature}."createdAt"`,
-        }),
+        table: 'signatures',
+        parentKey: 'documentId',
+        scope: { Document: (signature) => `${signature}."documentId" = $1` },
+        where: (signature) => `${signature}."withdrawnAt" IS NULL`,
+        orderBy: (signature) => `${signature}."signedAt", ${signature}."createdAt"`,
       },
     });
     this.reads.declareFields('Signature', {
@@ -29,10 +29,8 @@ export class SignatureCompiledFields implements OnModuleInit {
       participant: {
         type: 'Participant',
         list: false,
-        from: (signature, participant) => ({
-          table: 'participants',
-          where: `${participant}.id = ${signature}."participantId"`,
-        }),
+        table: 'participants',
+        on: (signature, participant) => `${participant}.id = ${signature}."participantId"`,
       },
     });
   }

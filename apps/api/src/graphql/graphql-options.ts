@@ -9,6 +9,7 @@ import {
   guardInputs,
   nestTextKinds,
   RequestLoaders,
+  stringifyResult,
 } from '@accord/common';
 import { complexityPlugin } from './complexity.plugin';
 import { compiledReadsPlugin } from './compiled-reads.plugin';
@@ -40,6 +41,8 @@ export function graphqlOptions(moduleRef: ModuleRef): ApolloDriverConfig {
       compiledReadsPlugin(() => moduleRef),
     ],
     formatError: formatGraphQLError,
+    // Compiled reads' answers are written as PostgreSQL built them (see CompiledJson).
+    stringifyResult,
     context: ({ req }: { req: GraphQLRequestContext['req'] }): GraphQLRequestContext => ({
       req,
       loaders: new RequestLoaders(moduleRef),

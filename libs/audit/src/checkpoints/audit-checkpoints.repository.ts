@@ -29,6 +29,14 @@ export class AuditCheckpointsRepository {
     await this.txHost.tx.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK]);
   }
 
+  /** The lock if free (held until the transaction ends); false at once if another holds it. */
+  async tryLock(): Promise<boolean> {
+    const [row] = (await this.txHost.tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+      CHECKPOINT_LOCK,
+    ])) as { locked: boolean }[];
+    return row.locked;
+  }
+
   /**
    * One statement, so one snapshot: every stream head that moved since the last checkpoint,
    * the newest head overall and the last checkpoint. Reads the heads without locking them.

@@ -25,8 +25,12 @@ export class AuditCheckpointsService {
    * the caller's transaction (an event writer's, or the timer's own); `minEvents`: write nothing
    * unless the newest event is at least that many ids past the last checkpoint's.
    */
-  async write(minEvents = 1): Promise<boolean> {
-    await this.checkpoints.lock();
+  async write(minEvents = 1, { wait = true }: { wait?: boolean } = {}): Promise<boolean> {
+    if (!wait) {
+      if (!(await this.checkpoints.tryLock())) return false;
+    } else {
+      await this.checkpoints.lock();
+    }
     const draft = await this.checkpoints.draft();
     if (!draft.eventId || !draft.eventHash || !draft.heads.length) return false;
     if (BigInt(draft.eventId) - BigInt(draft.prevEventId ?? 0) < minEvents) return false;

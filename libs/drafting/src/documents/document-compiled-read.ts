@@ -5,8 +5,6 @@ import {
   isoTimestamp,
   NOT_COMPILED,
   TEXT_LIMITS,
-  TransactionHost,
-  TypeOrmAdapter,
 } from '@accord/common';
 import { DocumentsService } from './documents.service';
 import { SLUG_PATTERN } from './document-slug';
@@ -16,6 +14,8 @@ export const READ_HISTORY = 'document.readHistory';
 
 const column = (name: string) => ({ column: (row: string) => `${row}."${name}"` });
 const timestamp = (name: string) => ({ column: (row: string) => isoTimestamp(`${row}."${name}"`) });
+/** Rows of the document being read (`$1`): what each of its lists aggregates. */
+const ofDocument = (row: string) => `${row}."documentId" = $1`;
 
 /**
  * `document(slug:)` as one statement (see CompiledReads): the document found and checked by
@@ -28,7 +28,6 @@ export class DocumentCompiledRead implements OnModuleInit {
   constructor(
     private readonly reads: CompiledReads,
     private readonly documents: DocumentsService,
-    private readonly txHost: TransactionHost<TypeOrmAdapter>,
   ) {}
 
   onModuleInit(): void {
@@ -46,11 +45,11 @@ export class DocumentCompiledRead implements OnModuleInit {
       clauses: {
         type: 'Clause',
         list: true,
-        from: (document, clause) => ({
-          table: 'clauses',
-          where: `${clause}."documentId" = ${document}.id AND ${clause}."deletedAt" IS NULL`,
-          orderBy: `${clause}.position`,
-        }),
+        table: 'clauses',
+        parentKey: 'documentId',
+        scope: { Document: ofDocument },
+        where: (clause) => `${clause}."deletedAt" IS NULL`,
+        orderBy: (clause) => `${clause}.position`,
       },
     });
     this.reads.declareFields('Clause', {
@@ -59,27 +58,27 @@ export class DocumentCompiledRead implements OnModuleInit {
       kind: column('kind'),
       text: column('text'),
       version: column('version'),
+      // As AmendmentsByClauseLoader and CommentsByClauseLoader read them.
       amendments: {
         fact: READ_HISTORY,
         hidden: 'EMPTY_LIST',
         type: 'Amendment',
         list: true,
-        from: (clause, amendment) => ({
-          table: 'amendments',
-          where: `${amendment}."clauseId" = ${clause}.id`,
-          orderBy: `${amendment}."createdAt", ${amendment}.id`,
-        }),
+        table: 'amendments',
+        parentKey: 'clauseId',
+        scope: { Document: ofDocument },
+        orderBy: (amendment) => `${amendment}."createdAt", ${amendment}.id`,
       },
       comments: {
         fact: READ_HISTORY,
         hidden: 'EMPTY_LIST',
         type: 'Comment',
         list: true,
-        from: (clause, comment) => ({
-          table: 'comments',
-          where: `${comment}."clauseId" = ${clause}.id AND ${comment}."parentId" IS NULL`,
-          orderBy: `${comment}."createdAt", ${comment}.id`,
-        }),
+        table: 'comments',
+        parentKey: 'clauseId',
+        scope: { Document: ofDocument },
+        where: (comment) => `${comment}."parentId" IS NULL`,
+        orderBy: (comment) => `${comment}."createdAt", ${comment}.id`,
       },
     });
     this.reads.declareFields('Amendment', {
@@ -96,22 +95,24 @@ export class DocumentCompiledRead implements OnModuleInit {
       proposer: {
         type: 'Participant',
         list: false,
-        from: (amendment, participant) => ({
-          table: 'participants',
-          where: `${participant}.id = ${amendment}."proposerId"`,
-        }),
+        table: 'participants',
+        on: (amendment, participant) => `${participant}.id = ${amendment}."proposerId"`,
       },
+      // In the order they joined, as CosponsorsByAmendmentLoader reads them.
       cosponsors: {
         type: 'Participant',
         list: true,
-        // In the order they joined, as CosponsorsByAmendmentLoader reads them.
-        from: (amendment, participant) => ({
-          table: `(SELECT p.*, k."createdAt" AS "cosponsoredAt" FROM amendment_cosponsors k
-                   JOIN participants p ON p.id = k."participantId"
-                   WHERE k."amendmentId" = ${amendment}.id)`,
-          where: 'true',
-          orderBy: `${participant}."cosponsoredAt"`,
-        }),
+        table: 'amendment_cosponsors',
+        parentKey: 'amendmentId',
+        scope: {
+          Document: (link) =>
+            `${link}."amendmentId" IN (SELECT a.id FROM amendments a WHERE a."documentId" = $1)`,
+        },
+        orderBy: (link) => `${link}."createdAt"`,
+        through: {
+          table: 'participants',
+          on: (link, participant) => `${participant}.id = ${link}."participantId"`,
+        },
       },
     });
     this.reads.declareFields('Comment', {
@@ -122,7 +123,8 @@ export class DocumentCompiledRead implements OnModuleInit {
       author: {
         type: 'User',
         list: false,
-        from: (comment, user) => ({ table: 'users', where: `${user}.id = ${comment}."authorId"` }),
+        table: 'users',
+        on: (comment, user) => `${user}.id = ${comment}."authorId"`,
       },
     });
     this.reads.declareRoot('document', (request) => this.answer(request));
@@ -133,24 +135,23 @@ export class DocumentCompiledRead implements OnModuleInit {
     selection,
     caller,
     compile,
+    run,
   }: CompiledRootRequest): Promise<unknown> {
     const { id, slug } = args;
     // Only the plain case; an id, or a slug the resolver would refuse, goes the usual way.
     if (!selection || id != null || typeof slug !== 'string') return NOT_COMPILED;
     if (slug.length > TEXT_LIMITS.slug || !SLUG_PATTERN.test(slug)) return NOT_COMPILED;
     // A selection that cannot compile is known before anything is read.
-    if (compile('Document', selection, 'd', { [READ_HISTORY]: true }) === null) return NOT_COMPILED;
+    const from = { table: 'documents', where: 'r0.id = $1' };
+    if (compile('Document', selection, from, { [READ_HISTORY]: true }) === null)
+      return NOT_COMPILED;
     const actor = await caller();
     if (actor === undefined) return NOT_COMPILED;
     const document = await this.documents.find(actor, { slug });
     if (!document) return null;
     const facts = { [READ_HISTORY]: this.documents.canReadHistory(actor, document) };
-    const json = compile('Document', selection, 'd', facts);
-    if (json === null) return NOT_COMPILED;
-    const rows: { answer: unknown }[] = await this.txHost.tx.query(
-      `/* compiled read: document */ SELECT ${json} AS answer FROM documents d WHERE d.id = $1`,
-      [document.id],
-    );
-    return rows[0]?.answer ?? null;
+    const sql = compile('Document', selection, from, facts);
+    if (sql === null) return NOT_COMPILED;
+    return run(sql, [document.id]);
   }
 }

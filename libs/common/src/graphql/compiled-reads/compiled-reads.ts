@@ -1,5 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { SelectionSetNode } from 'graphql';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { TransactionHost, TypeOrmAdapter } from '../../database/transaction-host';
+import { CompiledJson } from './compiled-json';
 import { Actor } from '../../auth/actor';
 import { GraphQLRequestContext } from '../request-context';
 import { JsonField, JsonSelectionCompiler, JsonTypes } from './json-selection';
@@ -17,13 +23,20 @@ export interface CompiledRootRequest {
    * would have more to say (a refused token, a second factor to enrol): then do not compile.
    */
   caller(): Promise<Actor | null | undefined>;
-  /** The JSON object of `row` (type `type`) for `selection` as SQL, or null if it does not compile. */
+  /**
+   * The statement answering `selection` for the row of `table` (GraphQL type `type`) that
+   * `where` selects over the alias `r0`, `$1` being that row's id; one column `answer`, the JSON
+   * text (answer it as a CompiledJson). Null if
+   * the selection does not compile. `facts`: what the policy decided for gated fields.
+   */
   compile(
     type: string,
     selection: SelectionSetNode,
-    row: string,
+    from: { table: string; where: string },
     facts: Record<string, boolean>,
   ): string | null;
+  /** Runs a compiled statement; its answer, or null when it found no row. */
+  run(sql: string, params: unknown[]): Promise<CompiledJson | null>;
 }
 
 /** A root query field answered by one JSON-building statement when its selection compiles. */
@@ -40,11 +53,25 @@ export type CompiledReadsAuthenticator = (
  * applying the same service and policy checks as its resolver first). The Apollo plugin
  * (apps/api CompiledReadsPlugin) asks here before running the resolvers.
  */
+/**
+ * Distinct statements prepared (named) on the connections: a client repeating a read gets its
+ * plan from the first time (planning a draft's statement costs as much as a fifth of running
+ * it). Statements beyond these, from clients sending ever new selections, are planned each
+ * time rather than filling every connection with prepared statements.
+ */
+const PREPARED_LIMIT = 200;
+
 @Injectable()
 export class CompiledReads {
   private readonly types: JsonTypes = new Map();
+  private readonly prepared = new Map<string, string>();
   private readonly roots = new Map<string, CompiledRoot>();
   private authenticator?: CompiledReadsAuthenticator;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TypeOrmAdapter>,
+  ) {}
 
   /** Adds fields to a GraphQL type (several libraries may contribute to one type). */
   declareFields(type: string, fields: Record<string, JsonField>): void {
@@ -78,9 +105,34 @@ export class CompiledReads {
       selection,
       context,
       caller: () => authenticate(context.req),
-      compile: (type, set, row, facts) =>
-        new JsonSelectionCompiler(this.types, facts).object(type, set, row),
+      compile: (type, set, { table, where }, facts) =>
+        new JsonSelectionCompiler(this.types, facts, type).statement(set, table, where, type),
+      run: (sql, params) => this.run(sql, params),
     };
+  }
+
+  private async run(sql: string, params: unknown[]): Promise<CompiledJson | null> {
+    let rows: { answer: string }[];
+    if (this.txHost.isTransactionActive()) {
+      rows = await this.txHost.tx.query(sql, params);
+    } else {
+      const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+      const name = this.statementName(sql);
+      rows = (
+        await pool.query<{ answer: string }>(
+          name ? { name, text: sql, values: params } : { text: sql, values: params },
+        )
+      ).rows;
+    }
+    return rows.length ? new CompiledJson(rows[0].answer) : null;
+  }
+
+  private statementName(sql: string): string | undefined {
+    const known = this.prepared.get(sql);
+    if (known || this.prepared.size >= PREPARED_LIMIT) return known;
+    const name = `compiled_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    this.prepared.set(sql, name);
+    return name;
   }
 }
 
