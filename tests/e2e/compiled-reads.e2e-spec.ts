@@ -23,11 +23,18 @@ const SIGNATORIES = `query Signatories($slug: String!) {
   text: document(slug: $slug) { id title status adoptedHash adoptedVersion reservationsAllowed
     signatures { id signedAt textHash participant { id name kind countryCode shortName } } } }`;
 
+const PARTICIPANTS = `query Participants($first: Int) {
+  participants(first: $first) { list: edges { node { __typename id name kind countryCode shortName
+    members { role user { id displayName email } } } } } }`;
+
 /** The same operation, made to run through the resolvers. */
 const viaResolvers = (query: string) =>
-  query.replace(/(document\(slug: \$slug\))/, '$1 @include(if: true)');
+  query.replace(
+    /((?:document\(slug: \$slug\))|(?:participants\(first: \$first\)))/,
+    '$1 @include(if: true)',
+  );
 
-const COMPILED = /compiled read: Document/;
+const COMPILED = /compiled read:/;
 
 describe('compiled reads: one statement, the same answer as the resolvers', () => {
   let t: TestApp;
@@ -122,6 +129,53 @@ describe('compiled reads: one statement, the same answer as the resolvers', () =
       expect({ caller, ...compiled.result }).toStrictEqual({ caller, ...resolved.result });
       expect(resolved.statements.some((s) => COMPILED.test(s))).toBe(false);
     }
+  });
+
+  it('a page of participants: every caller gets what the resolvers give', async () => {
+    for (const [caller, token] of Object.entries(callers)) {
+      for (const first of [2, 50]) {
+        const compiled = await countQueries(() => t.gql(PARTICIPANTS, { first }, token));
+        const resolved = await countQueries(() =>
+          t.gql(viaResolvers(PARTICIPANTS), { first }, token),
+        );
+        expect({ caller, ...compiled.result }).toStrictEqual({ caller, ...resolved.result });
+        expect(resolved.statements.some((s) => COMPILED.test(s))).toBe(false);
+      }
+    }
+    // The secretariat reads every delegation's members: one statement. A delegate sees only its
+    // own delegation's (the resolvers decide per participant); without members, one statement.
+    const staff = await countQueries(() => t.gql(PARTICIPANTS, { first: 50 }, w.secretariat.token));
+    expect(staff.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
+    const members = staff.result.data!.participants.list.flatMap(
+      (edge: { node: { members: unknown[] } }) => edge.node.members,
+    );
+    expect(members.length).toBeGreaterThanOrEqual(6);
+    const delegate = await countQueries(() =>
+      t.gql(PARTICIPANTS, { first: 50 }, w.delegateA.token),
+    );
+    expect(delegate.statements.some((s) => COMPILED.test(s))).toBe(false);
+    const names = PARTICIPANTS.replace(/members \{[^}]*\{[^}]*\} \}/, '');
+    const light = await countQueries(() => t.gql(names, { first: 50 }, w.delegateA.token));
+    expect(light.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
+    expect(light.result.errors).toBeUndefined();
+  });
+
+  it('leaves a page with a filter, a cursor or page info to the resolvers', async () => {
+    const queries = [
+      PARTICIPANTS.replace(
+        'participants(first: $first)',
+        'participants(first: $first, filter: { kind: STATE })',
+      ),
+      PARTICIPANTS.replace('{ list: edges', '{ pageInfo { hasNextPage } list: edges'),
+      PARTICIPANTS.replace('{ node {', '{ cursor node {'),
+    ];
+    for (const query of queries) {
+      const res = await countQueries(() => t.gql(query, { first: 2 }, w.secretariat.token));
+      expect(res.result.errors).toBeUndefined();
+      expect(res.statements.some((s) => COMPILED.test(s))).toBe(false);
+    }
+    const tooMany = await t.gql(PARTICIPANTS, { first: 1000 }, w.secretariat.token);
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers a visible read in one JSON-building statement, with what the resolvers show', async () => {

@@ -2,8 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CompiledReads } from '@accord/common';
 
 /**
- * The fields of User anyone who reaches a user may see, for compiled reads (see CompiledReads).
- * Not email and the like: their visibility is decided per caller by the resolvers.
+ * The plain fields of User, for compiled reads (see CompiledReads): what UserModel.from gives
+ * whoever reaches a user through a resolver (a comment's author, a delegation's member).
  */
 @Injectable()
 export class UserCompiledFields implements OnModuleInit {
@@ -13,6 +13,7 @@ export class UserCompiledFields implements OnModuleInit {
     this.reads.declareFields('User', {
       id: { column: (row) => `${row}.id` },
       displayName: { column: (row) => `${row}."displayName"` },
+      email: { column: (row) => `${row}.email` },
     });
   }
 }

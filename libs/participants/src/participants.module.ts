@@ -20,6 +20,7 @@ import { ParticipantsResolver } from './participants.resolver';
 import { ParticipantsService } from './participants.service';
 import { UserDelegationResolver } from './user-delegation.resolver';
 import { ParticipantCompiledFields } from './participant-compiled-fields';
+import { ParticipantsCompiledRead } from './participants-compiled-read';
 
 /** Global because it provides MEMBERSHIP_LOOKUP, which the auth library consumes. */
 @Global()
@@ -31,6 +32,7 @@ import { ParticipantCompiledFields } from './participant-compiled-fields';
   ],
   providers: [
     ParticipantCompiledFields,
+    ParticipantsCompiledRead,
     ParticipantsRepository,
     ParticipantsService,
     ParticipantByIdLoader,

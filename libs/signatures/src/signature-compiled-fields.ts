@@ -17,7 +17,7 @@ export class SignatureCompiledFields implements OnModuleInit {
         list: true,
         table: 'signatures',
         parentKey: 'documentId',
-        scope: { Document: (signature) => `${signature}."documentId" = $1` },
+        scope: { Document: (signature, roots) => `${signature}."documentId" IN ${roots}` },
         where: (signature) => `${signature}."withdrawnAt" IS NULL`,
         orderBy: (signature) => `${signature}."signedAt", ${signature}."createdAt"`,
       },

@@ -14,8 +14,8 @@ export const READ_HISTORY = 'document.readHistory';
 
 const column = (name: string) => ({ column: (row: string) => `${row}."${name}"` });
 const timestamp = (name: string) => ({ column: (row: string) => isoTimestamp(`${row}."${name}"`) });
-/** Rows of the document being read (`$1`): what each of its lists aggregates. */
-const ofDocument = (row: string) => `${row}."documentId" = $1`;
+/** Rows of the documents being read: what each of their lists aggregates. */
+const ofDocument = (row: string, roots: string) => `${row}."documentId" IN ${roots}`;
 
 /**
  * `document(slug:)` as one statement (see CompiledReads): the document found and checked by
@@ -105,8 +105,8 @@ export class DocumentCompiledRead implements OnModuleInit {
         table: 'amendment_cosponsors',
         parentKey: 'amendmentId',
         scope: {
-          Document: (link) =>
-            `${link}."amendmentId" IN (SELECT a.id FROM amendments a WHERE a."documentId" = $1)`,
+          Document: (link, roots) =>
+            `${link}."amendmentId" IN (SELECT a.id FROM amendments a WHERE a."documentId" IN ${roots})`,
         },
         orderBy: (link) => `${link}."createdAt"`,
         through: {

@@ -35,6 +35,23 @@ export interface CompiledRootRequest {
     from: { table: string; where: string },
     facts: Record<string, boolean>,
   ): string | null;
+  /**
+   * The statement answering `selection` for every row of `rows.source` (type `type`, alias
+   * `r0`), whose ids `rows.roots` gives as a parenthesised SQL set, aggregated in `orderBy`
+   * order and shaped by `wrap` (see JsonSelectionCompiler.rowsStatement). Null if the selection
+   * does not compile.
+   */
+  compileRows(
+    type: string,
+    selection: SelectionSetNode,
+    rows: {
+      source: string;
+      roots: string;
+      orderBy: string;
+      wrap: { row: (object: string) => string; list: (list: string) => string };
+    },
+    facts: Record<string, boolean>,
+  ): string | null;
   /** Runs a compiled statement; its answer, or null when it found no row. */
   run(sql: string, params: unknown[]): Promise<CompiledJson | null>;
 }
@@ -106,7 +123,20 @@ export class CompiledReads {
       context,
       caller: () => authenticate(context.req),
       compile: (type, set, { table, where }, facts) =>
-        new JsonSelectionCompiler(this.types, facts, type).statement(set, table, where, type),
+        new JsonSelectionCompiler(this.types, facts, type, '($1)').statement(
+          set,
+          table,
+          where,
+          type,
+        ),
+      compileRows: (type, set, { source, roots, orderBy, wrap }, facts) =>
+        new JsonSelectionCompiler(this.types, facts, type, roots).rowsStatement(
+          set,
+          source,
+          orderBy,
+          wrap,
+          `${type} rows`,
+        ),
       run: (sql, params) => this.run(sql, params),
     };
   }

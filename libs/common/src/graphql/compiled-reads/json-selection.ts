@@ -36,10 +36,11 @@ export interface ListField {
   table: string;
   parentKey: string;
   /**
-   * The rows of this table that can belong to the root row, per root type: `$1` is the root's
-   * id. A list with no scope for the root being read does not compile.
+   * The rows of this table that can belong to the root rows, per root type: `roots` is a
+   * parenthesised SQL set of the root rows' ids. A list with no scope for the root type being
+   * read does not compile.
    */
-  scope: Record<string, (link: string) => string>;
+  scope: Record<string, (link: string, roots: string) => string>;
   /** Rows of the list (a filter over `table`'s alias). */
   where?: (link: string) => string;
   orderBy: (link: string) => string;
@@ -54,7 +55,8 @@ export interface ListField {
  */
 export interface Gated {
   fact?: string;
-  hidden?: 'EMPTY_LIST' | 'NULL';
+  /** FALL_BACK: the selection does not compile, and the resolvers decide (e.g. per row). */
+  hidden?: 'EMPTY_LIST' | 'NULL' | 'FALL_BACK';
 }
 
 export type JsonField = (ColumnField | ObjectField | ListField) & Gated;
@@ -83,8 +85,10 @@ export class JsonSelectionCompiler {
   constructor(
     private readonly types: JsonTypes,
     private readonly facts: Readonly<Record<string, boolean>>,
-    /** The root's GraphQL type: which scope the lists use. */
+    /** The root rows' GraphQL type: which scope the lists use. */
     private readonly root: string,
+    /** The root rows' ids, as a parenthesised SQL set (`($1)` for one row). */
+    private readonly roots: string,
   ) {}
 
   /**
@@ -100,8 +104,29 @@ export class JsonSelectionCompiler {
   ): string | null {
     const built = this.object(this.root, selection, 'r0');
     if (!built) return null;
-    const ctes = this.ctes.length ? `WITH ${this.ctes.join(',\n')}\n` : '';
-    return `/* compiled read: ${label} */ ${ctes}SELECT ${built.json}::text AS answer FROM ${table} r0 ${built.joins.join(' ')} WHERE ${where}`;
+    return `/* compiled read: ${label} */ ${this.with()}SELECT ${built.json}::text AS answer FROM ${table} r0 ${built.joins.join(' ')} WHERE ${where}`;
+  }
+
+  /**
+   * The statement answering `selection` for each row of `source` (a table or a parenthesised
+   * query, over the alias `r0`) as one JSON text `answer`: `wrap.row` makes each row's object
+   * an element, aggregated in `orderBy` order, and `wrap.list` the answer from that list.
+   */
+  rowsStatement(
+    selection: SelectionSetNode,
+    source: string,
+    orderBy: string,
+    wrap: { row: (object: string) => string; list: (list: string) => string },
+    label: string,
+  ): string | null {
+    const built = this.object(this.root, selection, 'r0');
+    if (!built) return null;
+    const list = `coalesce(json_agg(${wrap.row(built.json)} ORDER BY ${orderBy}), '[]'::json)`;
+    return `/* compiled read: ${label} */ ${this.with()}SELECT ${wrap.list(list)}::text AS answer FROM ${source} r0 ${built.joins.join(' ')}`;
+  }
+
+  private with(): string {
+    return this.ctes.length ? `WITH ${this.ctes.join(',\n')}\n` : '';
   }
 
   private object(type: string, selection: SelectionSetNode, row: string): Built | null {
@@ -139,7 +164,7 @@ export class JsonSelectionCompiler {
     if (field.fact !== undefined) {
       const allowed = this.facts[field.fact];
       if (allowed === undefined) return null;
-      if (!allowed) return HIDDEN_SQL[field.hidden ?? 'NULL'];
+      if (!allowed) return field.hidden === 'FALL_BACK' ? null : HIDDEN_SQL[field.hidden ?? 'NULL'];
     }
     if ('column' in field) return selection ? null : field.column(row);
     if (!selection) return null;
@@ -167,7 +192,7 @@ export class JsonSelectionCompiler {
     const through = field.through
       ? `JOIN ${field.through.table} ${child} ON ${field.through.on(link, child)}`
       : '';
-    const where = [scope(link), field.where?.(link)].filter(Boolean).join(' AND ');
+    const where = [scope(link, this.roots), field.where?.(link)].filter(Boolean).join(' AND ');
     const name = `list${this.ctes.length + 1}`;
     this.ctes.push(
       `${name} AS MATERIALIZED (SELECT ${link}."${field.parentKey}" AS key, ` +
