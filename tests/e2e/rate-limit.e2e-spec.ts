@@ -1,3 +1,5 @@
+import { countQueries } from '../support/count-queries';
+import { unreportedAllowance } from '../../apps/api/src/http/request-rate-limiter';
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
@@ -54,6 +56,49 @@ describe('general rate limit', () => {
     const other = await graphql(first, CLIENT_B);
     expect(other.status).toBe(200);
     expect(other.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('keeps its counters out of the write-ahead log: no flushed commit per request', async () => {
+    const [table] = await first.dataSource.query(
+      `SELECT relpersistence FROM pg_class WHERE relname = 'request_rate_limits'`,
+    );
+    expect(table.relpersistence).toBe('u');
+  });
+
+  it('holds across instances within the small allowance each may admit before reporting', async () => {
+    const limit = 100; // an allowance of 2 per instance
+    const config = { rateLimitPerMinute: limit, trustProxy: true };
+    const [a, b] = [await createTestApp(config, database), await createTestApp(config, database)];
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < limit + 30; i++)
+        statuses.push((await graphql(i % 2 ? b : a, '198.51.100.20')).status);
+      const admitted = statuses.filter((status) => status === 200).length;
+      expect(admitted).toBeGreaterThanOrEqual(limit);
+      expect(admitted).toBeLessThanOrEqual(limit + 2 * unreportedAllowance(limit));
+      expect(statuses.slice(-10).every((status) => status === 429)).toBe(true);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('reports a busy client in batches, not one statement per request, and counts every request', async () => {
+    const t = await createTestApp({ rateLimitPerMinute: 1000, trustProxy: true }, database);
+    try {
+      const { statements } = await countQueries(async () => {
+        for (let i = 0; i < 60; i++) expect((await graphql(t, '198.51.100.30')).status).toBe(200);
+      });
+      const counted = statements.filter((sql) => sql.includes('request_rate_limits')).length;
+      expect(counted).toBeLessThan(20);
+      // Reported a moment later: the shared count has all 60.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const [row] = await t.dataSource.query(
+        `SELECT points FROM request_rate_limits WHERE key LIKE '%198.51.100.30%'`,
+      );
+      expect(row.points).toBe(60);
+    } finally {
+      await t.close();
+    }
   });
 
   it('answers REST routes over the limit with a JSON 429, and /health never', async () => {
