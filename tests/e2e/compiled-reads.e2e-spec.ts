@@ -86,6 +86,17 @@ describe('compiled reads: one statement, the same answer as the resolvers', () =
       eligibleKinds: [ParticipantKind.STATE, ParticipantKind.COMPANY],
     });
     textSlug = text.slug;
+    // Its negotiation record: shown to its eligible members and the secretariat, not the public.
+    await q(
+      `INSERT INTO amendments ("documentId", "clauseId", kind, text, rationale, "proposerId", "proposedById", "baseClauseVersion", status)
+       SELECT $1, c.id, 'REPLACE', 'Agreed text', 'As adopted', $2, $3, 1, 'ACCEPTED' FROM clauses c WHERE c."documentId" = $1`,
+      [text.id, w.stateA.id, w.delegateA.id],
+    );
+    await q(
+      `INSERT INTO comments ("clauseId", "documentId", "authorId", "participantId", body)
+       SELECT c.id, $1, $2, $3, 'Agreed.' FROM clauses c WHERE c."documentId" = $1`,
+      [text.id, w.delegateA.id, w.stateA.id],
+    );
     const signatures = t.get(SignaturesService);
     await signatures.sign(w.headA.actor, { documentId: text.id });
     const b = await signatures.sign(w.headB.actor, { documentId: text.id });
@@ -179,8 +190,13 @@ describe('compiled reads: one statement, the same answer as the resolvers', () =
   });
 
   it('answers a visible read in one JSON-building statement, with what the resolvers show', async () => {
+    // The secretariat reads any text with its record: one statement finds, checks and answers.
+    const staff = await bothWays(DRAFT, draftSlug, w.secretariat.token);
+    expect(staff.compiled.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
+    expect(staff.compiled.statements.length).toBeLessThan(staff.resolved.statements.length);
+    // A delegate reads a draft because of its delegation's kind: the reference first, then the answer.
     const { compiled } = await bothWays(DRAFT, draftSlug, w.delegateA.token);
-    expect(compiled.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
+    expect(compiled.statements.filter((s) => COMPILED.test(s))).toHaveLength(2);
     const document = compiled.result.data!.document;
     expect(document.clauses).toHaveLength(3);
     const clause = document.clauses[0];
@@ -200,6 +216,16 @@ describe('compiled reads: one statement, the same answer as the resolvers', () =
     const text = await bothWays(SIGNATORIES, textSlug, null);
     expect(text.compiled.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
     expect(text.compiled.result.data!.text.signatures).toHaveLength(2); // the withdrawn one is not listed
+  });
+
+  it('shows an adopted text’s record to its eligible members only, though the public read is guessed first', async () => {
+    const amendments = (res: { data: any }) =>
+      res.data.document.clauses.flatMap((c: { amendments: unknown[] }) => c.amendments).length;
+    const member = await bothWays(DRAFT, textSlug, w.headA.token);
+    expect(amendments(member.compiled.result)).toBe(3);
+    const outsider = await bothWays(DRAFT, textSlug, w.outsider.token);
+    expect(amendments(outsider.compiled.result)).toBe(0);
+    expect(outsider.compiled.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
   });
 
   it('hides the negotiation record from a caller the policy refuses it, in the compiled answer too', async () => {

@@ -25,14 +25,17 @@ export interface CompiledRootRequest {
   caller(): Promise<Actor | null | undefined>;
   /**
    * The statement answering `selection` for the row of `table` (GraphQL type `type`) that
-   * `where` selects over the alias `r0`, `$1` being that row's id; one column `answer`, the JSON
-   * text (answer it as a CompiledJson). Null if
-   * the selection does not compile. `facts`: what the policy decided for gated fields.
+   * `where` selects over the alias `r0`: one column `answer`, the JSON text (answer it as a
+   * CompiledJson), after the `columns` asked for. `roots` is the row's id as a parenthesised
+   * SQL set (default `($1)`: `$1` is the id); with `when`, `answer` is built only for a row
+   * meeting it (null otherwise; `roots` should then hold only such rows, so that nothing is
+   * aggregated for the others). Null if the selection does not compile. `facts`: what the
+   * policy decided for gated fields.
    */
   compile(
     type: string,
     selection: SelectionSetNode,
-    from: { table: string; where: string },
+    from: { table: string; where: string; roots?: string; columns?: string[]; when?: string },
     facts: Record<string, boolean>,
   ): string | null;
   /**
@@ -54,6 +57,8 @@ export interface CompiledRootRequest {
   ): string | null;
   /** Runs a compiled statement; its answer, or null when it found no row. */
   run(sql: string, params: unknown[]): Promise<CompiledJson | null>;
+  /** Runs a compiled statement; its row (`answer` as JSON text or null), or null when none. */
+  runRow(sql: string, params: unknown[]): Promise<Record<string, unknown> | null>;
 }
 
 /** A root query field answered by one JSON-building statement when its selection compiles. */
@@ -122,11 +127,10 @@ export class CompiledReads {
       selection,
       context,
       caller: () => authenticate(context.req),
-      compile: (type, set, { table, where }, facts) =>
-        new JsonSelectionCompiler(this.types, facts, type, '($1)').statement(
+      compile: (type, set, { table, where, roots, columns, when }, facts) =>
+        new JsonSelectionCompiler(this.types, facts, type, roots ?? '($1)').statement(
           set,
-          table,
-          where,
+          { table, where, columns, when },
           type,
         ),
       compileRows: (type, set, { source, roots, orderBy, wrap }, facts) =>
@@ -137,24 +141,28 @@ export class CompiledReads {
           wrap,
           `${type} rows`,
         ),
-      run: (sql, params) => this.run(sql, params),
+      run: async (sql, params) => {
+        const row = await this.runRow(sql, params);
+        return row ? new CompiledJson(row.answer as string) : null;
+      },
+      runRow: (sql, params) => this.runRow(sql, params),
     };
   }
 
-  private async run(sql: string, params: unknown[]): Promise<CompiledJson | null> {
-    let rows: { answer: string }[];
+  private async runRow(sql: string, params: unknown[]): Promise<Record<string, unknown> | null> {
+    let rows: Record<string, unknown>[];
     if (this.txHost.isTransactionActive()) {
       rows = await this.txHost.tx.query(sql, params);
     } else {
       const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
       const name = this.statementName(sql);
       rows = (
-        await pool.query<{ answer: string }>(
+        await pool.query<Record<string, unknown>>(
           name ? { name, text: sql, values: params } : { text: sql, values: params },
         )
       ).rows;
     }
-    return rows.length ? new CompiledJson(rows[0].answer) : null;
+    return rows[0] ?? null;
   }
 
   private statementName(sql: string): string | undefined {

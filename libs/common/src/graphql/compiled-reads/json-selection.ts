@@ -93,18 +93,21 @@ export class JsonSelectionCompiler {
 
   /**
    * The statement answering `selection` on the row of `table` that `where` selects (over the
-   * alias `r0`, `$1` being the root's id), one column `answer` (JSON text); null if it does
-   * not compile.
+   * alias `r0`): the `columns`, then `answer`, the JSON text (only for a row meeting `when`,
+   * if given); null if it does not compile.
    */
   statement(
     selection: SelectionSetNode,
-    table: string,
-    where: string,
+    from: { table: string; where: string; columns?: string[]; when?: string },
     label: string,
   ): string | null {
     const built = this.object(this.root, selection, 'r0');
     if (!built) return null;
-    return `/* compiled read: ${label} */ ${this.with()}SELECT ${built.json}::text AS answer FROM ${table} r0 ${built.joins.join(' ')} WHERE ${where}`;
+    const answer = from.when
+      ? `CASE WHEN ${from.when} THEN ${built.json}::text END`
+      : `${built.json}::text`;
+    const columns = [...(from.columns ?? []), `${answer} AS answer`].join(', ');
+    return `/* compiled read: ${label} */ ${this.with()}SELECT ${columns} FROM ${from.table} r0 ${built.joins.join(' ')} WHERE ${from.where}`;
   }
 
   /**
