@@ -34,6 +34,7 @@ export * from './database/database.module';
 export * from './database/embedded-database';
 export * from './database/transaction-host';
 export * from './database/plain-rows';
+export * from './database/prepared-rows';
 export * from './database/free-port';
 export * from './database/pg-timeouts';
 export * from './text/text-limits';

@@ -4,6 +4,7 @@ import {
   DelegationRole,
   ParticipantKind,
   PlatformRole,
+  PreparedRows,
   TransactionHost,
   TypeOrmAdapter,
 } from '@accord/common';
@@ -58,7 +59,10 @@ WHERE s.id = $2 AND s."userId" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" 
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly txHost: TransactionHost<TypeOrmAdapter>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TypeOrmAdapter>,
+    private readonly prepared: PreparedRows,
+  ) {}
 
   private get repo() {
     return this.txHost.tx.getRepository(SessionEntity);
@@ -75,7 +79,10 @@ export class SessionsRepository {
   }
 
   async actorOfSession(userId: string, sessionId: string): Promise<Actor | null> {
-    const rows = (await this.txHost.tx.query(ACTOR_OF_SESSION, [userId, sessionId])) as ActorRow[];
+    const rows = await this.prepared.query<ActorRow>('actor_of_session', ACTOR_OF_SESSION, [
+      userId,
+      sessionId,
+    ]);
     const row = rows[0];
     if (!row) return null;
     return {

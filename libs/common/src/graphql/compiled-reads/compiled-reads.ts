@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Global, Injectable, Module } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { SelectionSetNode } from 'graphql';
-import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { TransactionHost, TypeOrmAdapter } from '../../database/transaction-host';
+import { PreparedRows } from '../../database/prepared-rows';
 import { CompiledJson } from './compiled-json';
 import { Actor } from '../../auth/actor';
 import { GraphQLRequestContext } from '../request-context';
@@ -86,14 +83,11 @@ const PREPARED_LIMIT = 200;
 @Injectable()
 export class CompiledReads {
   private readonly types: JsonTypes = new Map();
-  private readonly prepared = new Map<string, string>();
+  private readonly names = new Map<string, string>();
   private readonly roots = new Map<string, CompiledRoot>();
   private authenticator?: CompiledReadsAuthenticator;
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly txHost: TransactionHost<TypeOrmAdapter>,
-  ) {}
+  constructor(private readonly prepared: PreparedRows) {}
 
   /** Adds fields to a GraphQL type (several libraries may contribute to one type). */
   declareFields(type: string, fields: Record<string, JsonField>): void {
@@ -150,30 +144,23 @@ export class CompiledReads {
   }
 
   private async runRow(sql: string, params: unknown[]): Promise<Record<string, unknown> | null> {
-    let rows: Record<string, unknown>[];
-    if (this.txHost.isTransactionActive()) {
-      rows = await this.txHost.tx.query(sql, params);
-    } else {
-      const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-      const name = this.statementName(sql);
-      rows = (
-        await pool.query<Record<string, unknown>>(
-          name ? { name, text: sql, values: params } : { text: sql, values: params },
-        )
-      ).rows;
-    }
+    const rows = await this.prepared.query<Record<string, unknown>>(
+      this.statementName(sql),
+      sql,
+      params,
+    );
     return rows[0] ?? null;
   }
 
   private statementName(sql: string): string | undefined {
-    const known = this.prepared.get(sql);
-    if (known || this.prepared.size >= PREPARED_LIMIT) return known;
+    const known = this.names.get(sql);
+    if (known || this.names.size >= PREPARED_LIMIT) return known;
     const name = `compiled_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
-    this.prepared.set(sql, name);
+    this.names.set(sql, name);
     return name;
   }
 }
 
 @Global()
-@Module({ providers: [CompiledReads], exports: [CompiledReads] })
+@Module({ providers: [CompiledReads, PreparedRows], exports: [CompiledReads, PreparedRows] })
 export class CompiledReadsModule {}
