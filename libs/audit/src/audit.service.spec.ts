@@ -75,6 +75,6 @@ describe(AuditService.name, () => {
 
     const due = setup('a'.repeat(64), { seq: '1', nextId: '200', checkpointedId: '100' });
     await due.service.record(null, { action: 'x', entityType: 'X', entityId: null });
-    expect(due.checkpoints.write).toHaveBeenCalledWith(100);
+    expect(due.checkpoints.write).toHaveBeenCalledWith(100, { wait: false });
   });
 });
