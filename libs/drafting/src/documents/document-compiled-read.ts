@@ -22,10 +22,10 @@ const timestamp = (name: string) => ({ column: (row: string) => isoTimestamp(`${
 const ofDocument = (row: string, roots: string) => `${row}."documentId" IN ${roots}`;
 
 /**
- * `document(slug:)` as one statement (see CompiledReads): the document found and checked by
- * DocumentsService.find exactly as the resolver does (null when absent or not visible), the
- * negotiation record shown only when the policy grants `document.readHistory` (the resolvers'
- * empty lists otherwise). The fields declared are those whose resolvers return a column as is.
+ * `document(slug:)` as one statement (see CompiledReads): the document checked by the policy as
+ * DocumentsService.find checks it (null when absent or not visible), the negotiation record
+ * shown only when the policy grants `document.readHistory` (the resolvers' empty lists
+ * otherwise). The fields declared are those whose resolvers return a column as is.
  */
 @Injectable()
 export class DocumentCompiledRead implements OnModuleInit {
