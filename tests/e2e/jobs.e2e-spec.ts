@@ -87,7 +87,7 @@ describe('Job queue (pg-boss on the app database)', () => {
     const jobs = await startWith('test-many', seen);
     const { dataSource } = apps[0];
     await jobs.send('test-many', { n: 0 }, { singletonKey: 'k0' });
-    const { count, statements } = await countQueries(() =>
+    const { statements } = await countQueries(() =>
       jobs.sendMany('test-many', [
         { data: { n: 1 }, singletonKey: 'k0' }, // already there
         { data: { n: 2 }, singletonKey: 'k2' },
@@ -96,8 +96,8 @@ describe('Job queue (pg-boss on the app database)', () => {
         { data: { n: 5 }, startAfter: new Date(Date.now() + 1000) },
       ]),
     );
+    // Only the inserts are counted: the workers of this process poll the queue meanwhile.
     expect(statements.filter((sql) => /INSERT INTO pgboss\.job/.test(sql))).toHaveLength(1);
-    expect(count).toBe(1);
     await dataSource
       .transaction(async (manager) => {
         await jobs.sendMany('test-many', [{ data: { n: 6 } }], { manager });
@@ -107,6 +107,59 @@ describe('Job queue (pg-boss on the app database)', () => {
     await until(() => seen.length >= 4, 'the four jobs');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(seen.sort()).toEqual(['0', '2', '4', '5']);
+  });
+
+  it('lives on when a finished job cannot be recorded (the database went away), and the job stays to be retried', async () => {
+    const seen: string[] = [];
+    const jobs = await startWith('test-unrecorded', seen);
+    const { dataSource } = apps[0];
+    jobs.register<{ n: number }>('test-unrecorded-failing', async (job) => {
+      seen.push(`${job.data.n}`);
+      throw new Error('the handler failed');
+    });
+    await jobs.ready();
+    // Recording either outcome is refused, as a database going away would refuse it; the
+    // sequence (not transactional) counts the refusals.
+    await dataSource.query(`
+      CREATE SEQUENCE test_unrecorded_refusals;
+      CREATE FUNCTION test_unrecorded_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM nextval('test_unrecorded_refusals'); RAISE EXCEPTION 'the database went away'; END $$;
+      CREATE TRIGGER test_unrecorded_completion BEFORE UPDATE ON pgboss.job FOR EACH ROW
+        WHEN (OLD.name LIKE 'test-unrecorded%' AND NEW.state = 'completed')
+        EXECUTE FUNCTION test_unrecorded_refuse();
+      CREATE TRIGGER test_unrecorded_failure BEFORE DELETE ON pgboss.job FOR EACH ROW
+        WHEN (OLD.name LIKE 'test-unrecorded%') EXECUTE FUNCTION test_unrecorded_refuse();
+    `);
+    try {
+      await jobs.send('test-unrecorded', { n: 1 });
+      await jobs.send('test-unrecorded-failing', { n: 2 });
+      const refusals = async () =>
+        Number(
+          (await dataSource.query(`SELECT last_value, is_called FROM test_unrecorded_refusals`))
+            .filter((row: { is_called: boolean }) => row.is_called)
+            .map((row: { last_value: string }) => row.last_value)[0] ?? 0,
+        );
+      await until(async () => (await refusals()) >= 2, 'both outcomes refused');
+      // Unhandled, the refusal would have ended the process (and failed this test) by now.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen.sort()).toEqual(['1', '2']);
+      const states = await dataSource.query(
+        `SELECT name, state FROM pgboss.job WHERE name LIKE 'test-unrecorded%' ORDER BY name`,
+      );
+      expect(states).toEqual([
+        { name: 'test-unrecorded', state: 'active' },
+        { name: 'test-unrecorded-failing', state: 'active' },
+      ]);
+      const res = await request(apps[0].http).get('/health/ready');
+      expect(res.status).toBe(200);
+    } finally {
+      await dataSource.query(`
+        DROP TRIGGER test_unrecorded_completion ON pgboss.job;
+        DROP TRIGGER test_unrecorded_failure ON pgboss.job;
+        DROP FUNCTION test_unrecorded_refuse();
+        DROP SEQUENCE test_unrecorded_refusals;
+      `);
+    }
   });
 
   it('reports the queue in the readiness probe', async () => {

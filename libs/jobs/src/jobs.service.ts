@@ -14,6 +14,7 @@ import {
 } from '@accord/common';
 import PgBoss from 'pg-boss';
 import { singletonJobId } from './job-id';
+import { QueueDb } from './queue-db';
 import { transactionDb } from './transaction-db';
 import { JobHandler, QueueOptions, SendOptions } from './jobs.types';
 
@@ -45,6 +46,7 @@ interface Registration {
 export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
+  private readonly db: QueueDb;
   private readonly queues = new Map<string, Registration>();
   private readonly attaching: Promise<void>[] = [];
   private state: 'idle' | 'started' | 'stopping' = 'idle';
@@ -55,11 +57,14 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly txHost: TransactionHost<TypeOrmAdapter>,
   ) {
+    this.db = new QueueDb(
+      { connectionString: databaseUrl, max: POOL_SIZE, application_name: 'accord-jobs' },
+      JOBS_SCHEMA,
+      this.logger,
+    );
     this.boss = new PgBoss({
-      connectionString: databaseUrl,
+      db: this.db,
       schema: JOBS_SCHEMA,
-      max: POOL_SIZE,
-      application_name: 'accord-jobs',
       // Maintenance (expiring the jobs of a dead instance, archiving) runs where workers run.
       supervise: config.jobsWorkers,
       schedule: false,
@@ -67,7 +72,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       // Finished jobs stay (and keep their singleton key) 12 h before the archive.
       archiveCompletedAfterSeconds: 12 * 3600,
     });
-    // pg-boss emits its connection errors; unhandled, an 'error' event would end the process.
+    // pg-boss emits its workers' errors; unhandled, an 'error' event would end the process.
     this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
   }
 
@@ -180,9 +185,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await this.boss.stop({
       graceful: true,
       wait: true,
-      close: true,
       timeout: this.config.shutdownGraceMs,
     });
+    // pg-boss closes only a pool of its own; this one is ours (QueueDb).
+    await this.db.close();
   }
 
   private async start(): Promise<void> {
