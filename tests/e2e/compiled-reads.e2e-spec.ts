@@ -1,9 +1,15 @@
-import { DocumentStatus, ParticipantKind } from '@accord/common';
+import { DocumentStatus, ParticipantKind, PlatformRole } from '@accord/common';
 import { SignaturesService } from '@accord/signatures';
 import { UsersService } from '@accord/auth';
 import { countQueries } from '../support/count-queries';
 import { createDocumentInStatus } from '../support/document-factory';
-import { createMember, createParticipant, createWorld, World } from '../support/factories';
+import {
+  createMember,
+  createParticipant,
+  createUser,
+  createWorld,
+  World,
+} from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
 import { DelegationRole } from '@accord/common';
 
@@ -169,6 +175,61 @@ describe('compiled reads: one statement, the same answer as the resolvers', () =
     const light = await countQueries(() => t.gql(names, { first: 50 }, w.delegateA.token));
     expect(light.statements.filter((s) => COMPILED.test(s))).toHaveLength(1);
     expect(light.result.errors).toBeUndefined();
+  });
+
+  describe('the caller’s session check, folded into the page’s statement', () => {
+    const SESSION = /FROM sessions s/;
+    let staff: { id: string; token: string };
+    beforeEach(async () => {
+      staff = await createUser(t, { platformRole: PlatformRole.SECRETARIAT });
+    });
+    const read = (token: string) => countQueries(() => t.gql(PARTICIPANTS, { first: 50 }, token));
+    const resolvedRead = (token: string) => t.gql(viaResolvers(PARTICIPANTS), { first: 50 }, token);
+
+    it('costs one statement once the session is known, and answers what the resolvers do', async () => {
+      const first = await read(staff.token);
+      expect(first.count).toBe(2); // the session, then the page (the caller is remembered)
+      const again = await read(staff.token);
+      expect(again.count).toBe(1);
+      expect(SESSION.test(again.statements[0]) && COMPILED.test(again.statements[0])).toBe(true);
+      expect(again.result).toStrictEqual(first.result);
+      expect(again.result).toStrictEqual(await resolvedRead(staff.token));
+    });
+
+    it('does not answer from a remembered caller whose role changed under a live session', async () => {
+      await read(staff.token);
+      // Not through UsersService.setRole, which ends the sessions: a role the guess did not see.
+      await t.dataSource.query(`UPDATE users SET "platformRole" = 'NONE' WHERE id = $1`, [
+        staff.id,
+      ]);
+      const after = await read(staff.token);
+      expect(after.result).toStrictEqual(await resolvedRead(staff.token));
+      const members = after.result.data!.participants.list.flatMap(
+        (edge: { node: { members: unknown[] } }) => edge.node.members,
+      );
+      expect(members).toEqual([]);
+    });
+
+    it('answers a session ended or a user disabled after the caller was remembered as the guard does', async () => {
+      const membersOf = (result: { data?: any }) =>
+        result.data!.participants.list.flatMap(
+          (edge: { node: { members: unknown[] } }) => edge.node.members,
+        );
+      expect(membersOf((await read(staff.token)).result).length).toBeGreaterThan(0);
+      await t.dataSource.query(`UPDATE sessions SET "revokedAt" = now() WHERE "userId" = $1`, [
+        staff.id,
+      ]);
+      const revoked = await read(staff.token);
+      expect(revoked.result).toStrictEqual(await resolvedRead(staff.token));
+      expect(membersOf(revoked.result)).toEqual([]);
+
+      const other = await createUser(t, { platformRole: PlatformRole.SECRETARIAT });
+      await read(other.token);
+      await t.get(UsersService).setDisabled(w.admin.actor, other.id, true);
+      const disabled = await read(other.token);
+      expect(disabled.result).toStrictEqual(await resolvedRead(other.token));
+      expect(membersOf(disabled.result)).toEqual([]);
+    });
   });
 
   it('leaves a page with a filter, a cursor or page info to the resolvers', async () => {

@@ -26,6 +26,12 @@ function onlyField(selection: SelectionSetNode, name: string): FieldNode | null 
  */
 @Injectable()
 export class ParticipantsCompiledRead implements OnModuleInit {
+  /**
+   * The statement per selection and decision on members: Apollo keeps one parsed document per
+   * query text, so a client repeating its read does not have it compiled again.
+   */
+  private readonly statements = new WeakMap<SelectionSetNode, Map<boolean, string | null>>();
+
   constructor(private readonly reads: CompiledReads) {}
 
   onModuleInit(): void {
@@ -57,9 +63,8 @@ export class ParticipantsCompiledRead implements OnModuleInit {
   private async answer({
     args,
     selection,
-    caller,
     compileRows,
-    run,
+    runAsCaller,
   }: CompiledRootRequest): Promise<unknown> {
     const { filter, after, first } = args;
     if (filter != null || after != null || !selection) return NOT_COMPILED;
@@ -69,7 +74,7 @@ export class ParticipantsCompiledRead implements OnModuleInit {
     const node = edges && onlyField(edges.selectionSet!, 'node');
     if (!edges || !node) return NOT_COMPILED;
     const key = (field: FieldNode) => `'${(field.alias ?? field.name).value}'`;
-    const rows = (facts: Record<string, boolean>) =>
+    const compile = (every: boolean) =>
       compileRows(
         'Participant',
         node.selectionSet!,
@@ -82,13 +87,24 @@ export class ParticipantsCompiledRead implements OnModuleInit {
             list: (list) => `json_build_object(${key(edges)}, ${list})`,
           },
         },
-        facts,
+        { [READ_EVERY_DELEGATION]: every },
       );
-    if (rows({ [READ_EVERY_DELEGATION]: true }) === null) return NOT_COMPILED;
-    const actor = await caller();
-    if (actor === undefined) return NOT_COMPILED;
-    const sql = rows({ [READ_EVERY_DELEGATION]: mayReadEveryDelegation(actor) });
-    if (sql === null) return NOT_COMPILED;
-    return run(sql, [first]);
+    const statement = (every: boolean) => this.remembered(selection, every, compile);
+    if (statement(true) === null) return NOT_COMPILED;
+    return runAsCaller((actor) => {
+      const sql = statement(mayReadEveryDelegation(actor));
+      return sql === null ? null : { sql, params: [first] };
+    });
+  }
+
+  private remembered(
+    selection: SelectionSetNode,
+    every: boolean,
+    compile: (every: boolean) => string | null,
+  ): string | null {
+    let known = this.statements.get(selection);
+    if (!known) this.statements.set(selection, (known = new Map()));
+    if (!known.has(every)) known.set(every, compile(every));
+    return known.get(every)!;
   }
 }

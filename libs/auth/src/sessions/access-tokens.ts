@@ -13,9 +13,19 @@ export interface AccessToken {
   accessTokenExpiresAt: Date;
 }
 
-/** Signs and checks the short-lived access tokens (HS256, lifetime JWT_TTL, claim `sid`). */
+/** Tokens whose signature was checked lately (the oldest is forgotten first). */
+const VERIFIED = 10_000;
+
+/**
+ * Signs and checks the short-lived access tokens (HS256, lifetime JWT_TTL, claim `sid`). A
+ * client sends the same token on every request until it expires: its signature and claims are
+ * checked once, and its expiry on every use. Whether its session is still live is the
+ * caller's statement's business, every time (AuthService.actorFromToken).
+ */
 @Injectable()
 export class AccessTokens {
+  private readonly verified = new Map<string, Readonly<AccessClaims>>();
+
   constructor(private readonly jwt: JwtService) {}
 
   async sign(userId: string, sessionId: string): Promise<AccessToken> {
@@ -26,11 +36,23 @@ export class AccessTokens {
 
   /** The claims of a well-formed, unexpired HS256 token of ours; null for anything else. */
   async verify(token: string): Promise<AccessClaims | null> {
+    const known = this.verified.get(token);
+    // As jsonwebtoken decides: expired from the second `exp` names.
+    if (known) return Math.floor(Date.now() / 1000) < known.exp ? known : this.forget(token);
     try {
       const payload = await this.jwt.verifyAsync<object>(token, JWT_VERIFY_OPTIONS);
-      return isAccessClaims(payload) ? payload : null;
+      if (!isAccessClaims(payload)) return null;
+      const claims = Object.freeze({ ...payload });
+      this.verified.set(token, claims);
+      if (this.verified.size > VERIFIED) this.verified.delete(this.verified.keys().next().value!);
+      return claims;
     } catch {
       return null;
     }
+  }
+
+  private forget(token: string): null {
+    this.verified.delete(token);
+    return null;
   }
 }

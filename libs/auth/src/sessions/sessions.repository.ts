@@ -21,7 +21,7 @@ export type LockedSession = SessionEntity & {
   userDisabled: boolean;
 };
 
-interface ActorRow {
+export interface ActorRow {
   id: string;
   email: string;
   displayName: string;
@@ -32,7 +32,7 @@ interface ActorRow {
   mfaEnabled: boolean;
   language: string;
   timezone: string | null;
-  lastLoginAt: Date | null;
+  lastLoginAt: Date | string | null;
 }
 
 /**
@@ -40,14 +40,18 @@ interface ActorRow {
  * user's role and delegation as they are now. It reads the participants library's membership
  * tables directly (not through MEMBERSHIP_LOOKUP) because this runs on every request and
  * every graphql-ws operation. lastUsedAt is written at most once a minute per session.
+ * `touch` is a data-modifying CTE (top level only); `select` finds the caller's row. The user
+ * id and the session id are the placeholders given, so that a compiled read can fold the
+ * check into its own statement (see CompiledReadsCaller).
  */
-const ACTOR_OF_SESSION = `
-WITH touched AS (
-  UPDATE sessions SET "lastUsedAt" = now()
-  WHERE id = $2 AND "userId" = $1 AND "revokedAt" IS NULL AND "expiresAt" > now()
-    AND "lastUsedAt" < now() - interval '1 minute'
-)
-SELECT u.id, u.email, u."displayName", u."platformRole", u.language, u.timezone, u."lastLoginAt",
+export function actorOfSessionSql(userId: string, sessionId: string) {
+  const live = `s.id = ${sessionId} AND s."userId" = ${userId} AND s."revokedAt" IS NULL AND s."expiresAt" > now()`;
+  return {
+    touch: `touched AS (
+  UPDATE sessions s SET "lastUsedAt" = now()
+  WHERE ${live} AND s."lastUsedAt" < now() - interval '1 minute'
+)`,
+    select: `SELECT u.id, u.email, u."displayName", u."platformRole", u.language, u.timezone, u."lastLoginAt",
        m."participantId", p.kind AS "participantKind", m.role AS "delegationRole",
        EXISTS (SELECT 1 FROM totp_credentials t
                WHERE t."userId" = u.id AND t."enabledAt" IS NOT NULL) AS "mfaEnabled"
@@ -55,7 +59,35 @@ FROM sessions s
 JOIN users u ON u.id = s."userId" AND u."disabledAt" IS NULL
 LEFT JOIN delegation_memberships m ON m."userId" = u.id
 LEFT JOIN participants p ON p.id = m."participantId"
-WHERE s.id = $2 AND s."userId" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > now()`;
+WHERE ${live}`,
+  };
+}
+
+const { touch, select } = actorOfSessionSql('$1', '$2');
+const ACTOR_OF_SESSION = `WITH ${touch}\n${select}`;
+
+/** The caller a row of actorOfSessionSql makes; from JSON, its timestamp is text. */
+export function actorOfRow(row: ActorRow, sessionId: string): Actor {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    platformRole: row.platformRole,
+    membership:
+      row.participantId && row.participantKind && row.delegationRole
+        ? {
+            participantId: row.participantId,
+            participantKind: row.participantKind,
+            role: row.delegationRole,
+          }
+        : null,
+    mfaEnabled: row.mfaEnabled,
+    language: row.language,
+    lastLoginAt: row.lastLoginAt === null ? null : new Date(row.lastLoginAt),
+    timezone: row.timezone,
+    sessionId,
+  };
+}
 
 @Injectable()
 export class SessionsRepository {
@@ -83,27 +115,7 @@ export class SessionsRepository {
       userId,
       sessionId,
     ]);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      email: row.email,
-      displayName: row.displayName,
-      platformRole: row.platformRole,
-      membership:
-        row.participantId && row.participantKind && row.delegationRole
-          ? {
-              participantId: row.participantId,
-              participantKind: row.participantKind,
-              role: row.delegationRole,
-            }
-          : null,
-      mfaEnabled: row.mfaEnabled,
-      language: row.language,
-      lastLoginAt: row.lastLoginAt,
-      timezone: row.timezone,
-      sessionId,
-    };
+    return rows[0] ? actorOfRow(rows[0], sessionId) : null;
   }
 
   /** For a refresh: the row with its hashes, locked so that two refreshes of one token serialise. */

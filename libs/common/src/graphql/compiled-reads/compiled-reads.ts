@@ -52,6 +52,13 @@ export interface CompiledRootRequest {
     },
     facts: Record<string, boolean>,
   ): string | null;
+  /**
+   * Runs the statement `plan` makes for the caller (null: it does not compile for them), with
+   * the caller's session check folded in when the caller's session is known from before: one
+   * statement instead of two. The answer counts only if the caller the check finds gets the
+   * very same statement (see CompiledReads.runAsCaller).
+   */
+  runAsCaller(plan: CallerPlan): Promise<CompiledJson | null | typeof NOT_COMPILED>;
   /** Runs a compiled statement; its answer, or null when it found no row. */
   run(sql: string, params: unknown[]): Promise<CompiledJson | null>;
   /** Runs a compiled statement; its row (`answer` as JSON text or null), or null when none. */
@@ -61,10 +68,32 @@ export interface CompiledRootRequest {
 /** A root query field answered by one JSON-building statement when its selection compiles. */
 export type CompiledRoot = (request: CompiledRootRequest) => Promise<unknown>;
 
+/** A statement answering one column `answer` (at most one row), with `$1…` its `params`. */
+export type CallerPlan = (caller: Actor | null) => { sql: string; params: unknown[] } | null;
+
+/**
+ * The caller's session check inside a compiled statement: its CTEs (`touch`, for the top of
+ * the statement) and a scalar subquery giving the caller's row as JSON (`caller`, null when
+ * the session is gone), with placeholders from `$first` for `params`. `guess`: the caller the
+ * session had last time, never trusted before `accept` has read the row.
+ */
+export interface FoldedCallerCheck {
+  guess: Actor;
+  params: unknown[];
+  sql(first: number): { touch: string; caller: string };
+  /** The caller the row makes; undefined when the guard would refuse (no live session…). */
+  accept(row: unknown): Actor | undefined;
+}
+
 /** The caller of a request as the global guard identifies it (registered by the auth library). */
-export type CompiledReadsAuthenticator = (
-  req: GraphQLRequestContext['req'],
-) => Promise<Actor | null | undefined>;
+export interface CompiledReadsAuthenticator {
+  /** The caller (null: anonymous), undefined when the guard would have more to say. */
+  caller(req: GraphQLRequestContext['req']): Promise<Actor | null | undefined>;
+  /** As `caller`, or the check to fold into the statement when the session is known. */
+  lookup(
+    req: GraphQLRequestContext['req'],
+  ): Promise<{ caller: Actor | null | undefined } | { check: FoldedCallerCheck }>;
+}
 
 /**
  * The reads compiled to one statement (see json-selection.ts): libraries declare the fields of
@@ -120,7 +149,8 @@ export class CompiledReads {
       args,
       selection,
       context,
-      caller: () => authenticate(context.req),
+      caller: () => authenticate.caller(context.req),
+      runAsCaller: (plan) => this.runAsCaller(authenticate, context.req, plan),
       compile: (type, set, { table, where, roots, columns, when }, facts) =>
         new JsonSelectionCompiler(this.types, facts, type, roots ?? '($1)').statement(
           set,
@@ -143,6 +173,44 @@ export class CompiledReads {
     };
   }
 
+  /**
+   * The session check and the read in one statement when the session's caller is known from
+   * before (the guess): the statement is planned for the guess, and its answer is kept only
+   * if the caller the check returns would have been given the same statement. A guess gone
+   * stale (a role or delegation changed) costs one more statement; a session gone ends in the
+   * resolvers, which refuse it as always.
+   */
+  private async runAsCaller(
+    authenticate: CompiledReadsAuthenticator,
+    req: GraphQLRequestContext['req'],
+    plan: CallerPlan,
+  ): Promise<CompiledJson | null | typeof NOT_COMPILED> {
+    const found = await authenticate.lookup(req);
+    if ('caller' in found) return this.runPlan(found.caller, plan);
+    const { check } = found;
+    const guessed = plan(check.guess);
+    if (!guessed) return this.runPlan(await authenticate.caller(req), plan);
+    const { touch, caller } = check.sql(guessed.params.length + 1);
+    const sql = `WITH ${touch}\nSELECT (${caller}) AS caller, (\n${guessed.sql}\n) AS answer`;
+    const row = await this.runRow(sql, [...guessed.params, ...check.params]);
+    const actor = check.accept(row?.caller ?? null);
+    if (actor === undefined) return NOT_COMPILED;
+    const exact = plan(actor);
+    if (exact?.sql === guessed.sql && sameParams(exact.params, guessed.params))
+      return row?.answer == null ? null : new CompiledJson(row.answer as string);
+    return this.runPlan(actor, plan);
+  }
+
+  private async runPlan(
+    caller: Actor | null | undefined,
+    plan: CallerPlan,
+  ): Promise<CompiledJson | null | typeof NOT_COMPILED> {
+    const planned = caller === undefined ? null : plan(caller);
+    if (!planned) return NOT_COMPILED;
+    const row = await this.runRow(planned.sql, planned.params);
+    return row?.answer == null ? null : new CompiledJson(row.answer as string);
+  }
+
   private async runRow(sql: string, params: unknown[]): Promise<Record<string, unknown> | null> {
     const rows = await this.prepared.query<Record<string, unknown>>(
       this.statementName(sql),
@@ -159,6 +227,10 @@ export class CompiledReads {
     this.names.set(sql, name);
     return name;
   }
+}
+
+function sameParams(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
 @Global()
