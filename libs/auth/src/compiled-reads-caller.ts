@@ -9,12 +9,13 @@ import {
   GraphQLRequestContext,
 } from '@accord/common';
 import { mustEnrolSecondFactor } from '@accord/policy';
+import { LRUCache } from 'lru-cache';
 import { AuthService } from './auth.service';
 import { bearerToken } from './bearer-token';
 import { AccessClaims } from './sessions/access-claims';
 import { actorOfRow, ActorRow, actorOfSessionSql } from './sessions/sessions.repository';
 
-/** Sessions whose last caller is remembered as the next guess (the oldest is forgotten first). */
+/** Sessions whose last caller is remembered as the next guess (the least recently used go first). */
 const GUESSES = 1000;
 
 type Req = GraphQLRequestContext['req'];
@@ -33,7 +34,7 @@ type Req = GraphQLRequestContext['req'];
  */
 @Injectable()
 export class CompiledReadsCaller implements OnModuleInit, CompiledReadsAuthenticator {
-  private readonly guesses = new Map<string, Actor>();
+  private readonly guesses = new LRUCache<string, Actor>({ max: GUESSES });
 
   constructor(
     private readonly compiledReads: CompiledReads,
@@ -90,7 +91,6 @@ export class CompiledReadsCaller implements OnModuleInit, CompiledReadsAuthentic
     this.guesses.delete(claims.sid);
     if (!actor || mustEnrolSecondFactor(actor, this.config.requireMfaForStaff)) return undefined;
     this.guesses.set(claims.sid, actor);
-    if (this.guesses.size > GUESSES) this.guesses.delete(this.guesses.keys().next().value!);
     // As passport would: the guard, should the resolvers run after all, does not ask again.
     req.user = actor;
     return actor;

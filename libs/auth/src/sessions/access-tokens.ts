@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService, JwtVerifyOptions } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
 import { AccessClaims, isAccessClaims } from './access-claims';
 
 /**
@@ -13,7 +14,7 @@ export interface AccessToken {
   accessTokenExpiresAt: Date;
 }
 
-/** Tokens whose signature was checked lately (the oldest is forgotten first). */
+/** Tokens whose signature was checked lately (the least recently used is forgotten first). */
 const VERIFIED = 10_000;
 
 /**
@@ -24,7 +25,7 @@ const VERIFIED = 10_000;
  */
 @Injectable()
 export class AccessTokens {
-  private readonly verified = new Map<string, Readonly<AccessClaims>>();
+  private readonly verified = new LRUCache<string, Readonly<AccessClaims>>({ max: VERIFIED });
 
   constructor(private readonly jwt: JwtService) {}
 
@@ -44,7 +45,6 @@ export class AccessTokens {
       if (!isAccessClaims(payload)) return null;
       const claims = Object.freeze({ ...payload });
       this.verified.set(token, claims);
-      if (this.verified.size > VERIFIED) this.verified.delete(this.verified.keys().next().value!);
       return claims;
     } catch {
       return null;

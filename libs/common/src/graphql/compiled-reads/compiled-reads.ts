@@ -165,10 +165,7 @@ export class CompiledReads {
           wrap,
           `${type} rows`,
         ),
-      run: async (sql, params) => {
-        const row = await this.runRow(sql, params);
-        return row ? new CompiledJson(row.answer as string) : null;
-      },
+      run: async (sql, params) => answerOf(await this.runRow(sql, params)),
       runRow: (sql, params) => this.runRow(sql, params),
     };
   }
@@ -197,7 +194,7 @@ export class CompiledReads {
     if (actor === undefined) return NOT_COMPILED;
     const exact = plan(actor);
     if (exact?.sql === guessed.sql && sameParams(exact.params, guessed.params))
-      return row?.answer == null ? null : new CompiledJson(row.answer as string);
+      return answerOf(row);
     return this.runPlan(actor, plan);
   }
 
@@ -207,8 +204,7 @@ export class CompiledReads {
   ): Promise<CompiledJson | null | typeof NOT_COMPILED> {
     const planned = caller === undefined ? null : plan(caller);
     if (!planned) return NOT_COMPILED;
-    const row = await this.runRow(planned.sql, planned.params);
-    return row?.answer == null ? null : new CompiledJson(row.answer as string);
+    return answerOf(await this.runRow(planned.sql, planned.params));
   }
 
   private async runRow(sql: string, params: unknown[]): Promise<Record<string, unknown> | null> {
@@ -227,6 +223,11 @@ export class CompiledReads {
     this.names.set(sql, name);
     return name;
   }
+}
+
+/** A compiled statement's answer, as PostgreSQL wrote it; null when it found nothing. */
+function answerOf(row: Record<string, unknown> | null): CompiledJson | null {
+  return row?.answer == null ? null : new CompiledJson(row.answer as string);
 }
 
 function sameParams(a: unknown[], b: unknown[]): boolean {
